@@ -1,0 +1,201 @@
+package dev.liveload;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A closed workload model: a target number of concurrent users over time, as a start level and linear stages.
+ * Immutable; every {@code then...} method returns a new model.
+ *
+ * <pre>{@code
+ * ClosedLoad load = Load.rampUp(0, 50, ofSeconds(30)).thenHold(ofMinutes(5)).thenRampDown(ofSeconds(20));
+ * load.usersAt(ofSeconds(15));   // 25.0
+ * }</pre>
+ *
+ * @since 0.1
+ */
+public final class ClosedLoad implements Load {
+
+  /**
+   * A linear change to {@code users} over {@code duration}.
+   *
+   * @param users    target users at the end of the stage, >= 0
+   * @param duration how long the stage lasts, > 0
+   */
+  public record Stage(int users, Duration duration) {}
+
+  private final int startUsers;
+  private final List<Stage> stages;
+  private final int iterationsPerUser;
+  private final Duration maxDuration;
+
+  ClosedLoad(int startUsers, List<Stage> stages, int iterationsPerUser, Duration maxDuration) {
+    this.startUsers = startUsers;
+    this.stages = List.copyOf(stages);
+    this.iterationsPerUser = iterationsPerUser;
+    this.maxDuration = maxDuration;
+  }
+
+  /**
+   * Holds the current number of users.
+   *
+   * @param duration how long, > 0
+   * @return the extended model
+   */
+  public ClosedLoad thenHold(Duration duration) {
+    return then(endUsers(), InvalidOptionException.positive("load.hold", duration));
+  }
+
+  /**
+   * Ramps linearly to a new number of users.
+   *
+   * @param users    target users, >= 0
+   * @param duration ramp time, > 0
+   * @return the extended model
+   */
+  public ClosedLoad thenRampTo(int users, Duration duration) {
+    InvalidOptionException.atLeast("load.users", users, 0);
+    return then(users, InvalidOptionException.positive("load.duration", duration));
+  }
+
+  /**
+   * Ramps linearly down to zero users.
+   *
+   * @param duration ramp time, > 0
+   * @return the extended model
+   */
+  public ClosedLoad thenRampDown(Duration duration) {
+    return then(0, InvalidOptionException.positive("load.rampDown", duration));
+  }
+
+  /**
+   * Caps the run time of an iteration-count model ({@link Load#iterations(int, int)}), or of any closed model.
+   *
+   * @param max the longest the model may run, > 0
+   * @return the capped model
+   */
+  public ClosedLoad maxDuration(Duration max) {
+    InvalidOptionException.positive("load.maxDuration", max);
+    if (iterationsPerUser > 0) {
+      return new ClosedLoad(startUsers, List.of(new Stage(startUsers, max)), iterationsPerUser, null);
+    }
+    return new ClosedLoad(startUsers, stages, 0, max);
+  }
+
+  private ClosedLoad then(int users, Duration duration) {
+    if (iterationsPerUser > 0) {
+      throw new InvalidOptionException("load", describe(), "an iteration-count model cannot have stages");
+    }
+    var next = new ArrayList<>(stages);
+    next.add(new Stage(users, duration));
+    return new ClosedLoad(startUsers, next, 0, maxDuration);
+  }
+
+  private int endUsers() {
+    return stages.isEmpty() ? startUsers : stages.get(stages.size() - 1).users();
+  }
+
+  /**
+   * The target number of users at a point of the run (fractional during ramps).
+   *
+   * @param elapsed time since the start of the model
+   * @return target users; 0 after the end
+   */
+  public double usersAt(Duration elapsed) {
+    return usersAtNanos(elapsed.toNanos());
+  }
+
+  /**
+   * {@link #usersAt(Duration)} in nanoseconds, for the scheduler.
+   *
+   * @param elapsedNanos time since the start of the model
+   * @return target users; 0 after the end
+   */
+  public double usersAtNanos(long elapsedNanos) {
+    if (elapsedNanos < 0 || elapsedNanos >= duration().toNanos()) {
+      return 0;
+    }
+    double level = startUsers;
+    long t = elapsedNanos;
+    for (Stage s : stages) {
+      long d = s.duration().toNanos();
+      if (t < d) {
+        return level + (s.users() - level) * (t / (double) d);
+      }
+      t -= d;
+      level = s.users();
+    }
+    return level;
+  }
+
+  /** @return iterations each user runs, or 0 when the model is time-based */
+  public int iterationsPerUser() {
+    return iterationsPerUser;
+  }
+
+  /** @return the start level and the stages, in order */
+  public int startUsers() {
+    return startUsers;
+  }
+
+  /** @return the stages, in order, never null */
+  public List<Stage> stages() {
+    return stages;
+  }
+
+  @Override
+  public Duration duration() {
+    Duration total = stages.stream().map(Stage::duration).reduce(Duration.ZERO, Duration::plus);
+    return maxDuration != null && maxDuration.compareTo(total) < 0 ? maxDuration : total;
+  }
+
+  @Override
+  public int maxUsers() {
+    return Math.max(startUsers, stages.stream().mapToInt(Stage::users).max().orElse(0));
+  }
+
+  @Override
+  public String describe() {
+    if (iterationsPerUser > 0) {
+      return startUsers + " users × " + iterationsPerUser + " iterations (max " + format(duration()) + ")";
+    }
+    var sb = new StringBuilder();
+    int level = startUsers;
+    for (Stage s : stages) {
+      if (!sb.isEmpty()) {
+        sb.append(", ");
+      }
+      if (s.users() == level) {
+        sb.append(sb.isEmpty() ? level + " users for " : "hold ").append(format(s.duration()));
+      } else {
+        sb.append("ramp ").append(level).append("→").append(s.users()).append(" users over ")
+            .append(format(s.duration()));
+      }
+      level = s.users();
+    }
+    if (maxDuration != null) {
+      sb.append(" (max ").append(format(maxDuration)).append(')');
+    }
+    return sb.toString();
+  }
+
+  @Override
+  public String toString() {
+    return describe();
+  }
+
+  static String format(Duration d) {
+    long ms = d.toMillis();
+    if (ms % 3_600_000 == 0) {
+      return ms / 3_600_000 + "h";
+    }
+    if (ms % 60_000 == 0) {
+      return ms / 60_000 + "m";
+    }
+    if (ms % 1000 == 0) {
+      return ms / 1000 + "s";
+    }
+    return ms + "ms";
+  }
+}

@@ -1,0 +1,284 @@
+package dev.liveload;
+
+import dev.liveload.http.HttpOptions;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Everything a run needs: who runs what (populations), against which base URL, and how it stops. Build it with
+ * {@link #builder()}; {@link Builder#build()} checks every option, so bad input fails before any load starts.
+ * Immutable.
+ *
+ * <pre>{@code
+ * RunOptions options = RunOptions.builder()
+ *     .scenario(Checkout.class, Load.rampUp(0, 50, ofSeconds(30)).thenHold(ofMinutes(5)))
+ *     .scenario(Api.class, Load.constant(20, ofMinutes(5)))
+ *     .baseUrl("http://localhost:8080")
+ *     .iterationTimeout(ofSeconds(60))
+ *     .build();
+ * RunResult result = LiveLoad.run(options);
+ * }</pre>
+ *
+ * @since 0.1
+ */
+public final class RunOptions {
+  private final String name;
+  private final List<Population> populations;
+  private final URI baseUrl;
+  private final Duration gracefulStop;
+  private final Duration iterationTimeout;
+  private final HttpOptions http;
+  private final long seed;
+  private final Path resultFile;
+
+  private RunOptions(Builder b) {
+    this.name = b.name;
+    this.populations = List.copyOf(b.populations);
+    this.baseUrl = b.baseUrl;
+    this.gracefulStop = b.gracefulStop;
+    this.iterationTimeout = b.iterationTimeout;
+    this.http = b.http;
+    this.seed = b.seed;
+    this.resultFile = b.resultFile;
+  }
+
+  /** @return a builder with the defaults */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** @return the run's name, never null */
+  public String name() {
+    return name;
+  }
+
+  /** @return the populations, in the order given, never empty */
+  public List<Population> populations() {
+    return populations;
+  }
+
+  /** @return the base URL relative request URLs resolve against, or null */
+  public URI baseUrl() {
+    return baseUrl;
+  }
+
+  /** @return how long in-flight iterations may finish once a population's time is up */
+  public Duration gracefulStop() {
+    return gracefulStop;
+  }
+
+  /** @return the default iteration timeout */
+  public Duration iterationTimeout() {
+    return iterationTimeout;
+  }
+
+  /** @return the HTTP settings */
+  public HttpOptions http() {
+    return http;
+  }
+
+  /** @return the seed of every user's random generator */
+  public long seed() {
+    return seed;
+  }
+
+  /** @return where the result JSON is written at the end (also on interrupt), or null */
+  public Path resultFile() {
+    return resultFile;
+  }
+
+  /** @return the options as plain values, as recorded in the result */
+  public Map<String, Object> describe() {
+    var m = new LinkedHashMap<String, Object>();
+    m.put("name", name);
+    var pops = new ArrayList<Map<String, Object>>();
+    for (Population p : populations) {
+      var pm = new LinkedHashMap<String, Object>();
+      pm.put("scenario", p.name());
+      pm.put("load", p.load().describe());
+      pm.put("maxUsers", p.load().maxUsers());
+      pm.put("duration", p.load().duration().toString());
+      pm.put("iterationTimeout", Objects.requireNonNullElse(p.iterationTimeout(), iterationTimeout).toString());
+      pops.add(pm);
+    }
+    m.put("populations", pops);
+    m.put("baseUrl", baseUrl == null ? "" : baseUrl.toString());
+    m.put("gracefulStop", gracefulStop.toString());
+    m.put("seed", seed);
+    m.put("http", http.describe());
+    return m;
+  }
+
+  /**
+   * Builds {@link RunOptions}. Not thread-safe.
+   *
+   * @since 0.1
+   */
+  public static final class Builder {
+    private String name = "liveload";
+    private final List<Population> populations = new ArrayList<>();
+    private URI baseUrl;
+    private Duration gracefulStop = Duration.ofSeconds(30);
+    private Duration iterationTimeout = Duration.ofMinutes(2);
+    private HttpOptions http = HttpOptions.defaults();
+    private long seed = System.nanoTime();
+    private Path resultFile;
+
+    private Builder() {}
+
+    /**
+     * Adds users of a scenario class under a load model.
+     *
+     * @param scenario the scenario class (a new instance per user)
+     * @param load     the load model
+     * @return this builder
+     */
+    public Builder scenario(Class<? extends Scenario> scenario, Load load) {
+      return population(Population.of(scenario, load));
+    }
+
+    /**
+     * Adds users of a lambda scenario under a load model.
+     *
+     * @param name scenario name
+     * @param body the iteration
+     * @param load the load model
+     * @return this builder
+     */
+    public Builder scenario(String name, Scenario.Body body, Load load) {
+      return population(Population.of(name, body, load));
+    }
+
+    /**
+     * Adds a population (scenario, load model and its settings).
+     *
+     * @param population the population
+     * @return this builder
+     */
+    public Builder population(Population population) {
+      populations.add(Objects.requireNonNull(population, "population"));
+      return this;
+    }
+
+    /**
+     * @param name the run's name in results and reports, not blank (default {@code liveload})
+     * @return this builder
+     */
+    public Builder name(String name) {
+      if (name == null || name.isBlank()) {
+        throw new InvalidOptionException("name", name, "must not be blank");
+      }
+      this.name = name;
+      return this;
+    }
+
+    /**
+     * Sets the URL that relative request URLs resolve against.
+     *
+     * @param url an absolute {@code http} or {@code https} URL, e.g. {@code http://localhost:8080}
+     * @return this builder
+     * @throws InvalidOptionException when it is not an absolute http(s) URL
+     */
+    public Builder baseUrl(String url) {
+      this.baseUrl = parseBaseUrl(url);
+      return this;
+    }
+
+    /**
+     * @param grace how long in-flight iterations may finish after a population's time is up, >= 0 (default
+     *              30 s); after it they are interrupted and counted as {@code iterations.interrupted}
+     * @return this builder
+     */
+    public Builder gracefulStop(Duration grace) {
+      this.gracefulStop = InvalidOptionException.notNegative("gracefulStop", grace);
+      return this;
+    }
+
+    /**
+     * @param timeout default iteration timeout for populations that set none, > 0 (default 2 minutes)
+     * @return this builder
+     */
+    public Builder iterationTimeout(Duration timeout) {
+      this.iterationTimeout = InvalidOptionException.positive("iterationTimeout", timeout);
+      return this;
+    }
+
+    /**
+     * @param http HTTP settings (default {@link HttpOptions#defaults()})
+     * @return this builder
+     */
+    public Builder http(HttpOptions http) {
+      this.http = Objects.requireNonNull(http, "http");
+      return this;
+    }
+
+    /**
+     * @param seed seed of every user's random generator (default: from the clock); the same seed makes the same
+     *             random choices
+     * @return this builder
+     */
+    public Builder seed(long seed) {
+      this.seed = seed;
+      return this;
+    }
+
+    /**
+     * @param file where to write the result JSON when the run ends, even when interrupted (default: nowhere)
+     * @return this builder
+     */
+    public Builder resultFile(Path file) {
+      this.resultFile = file;
+      return this;
+    }
+
+    /**
+     * Checks the options and builds them.
+     *
+     * @return the options
+     * @throws InvalidOptionException naming the first bad option
+     */
+    public RunOptions build() {
+      if (populations.isEmpty()) {
+        throw new InvalidOptionException("scenarios", "none",
+            "add at least one, e.g. .scenario(MyScenario.class, Load.constant(10, ofSeconds(30)))");
+      }
+      var names = new HashSet<String>();
+      for (Population p : populations) {
+        if (!names.add(p.name())) {
+          throw new InvalidOptionException("scenario", p.name(),
+              "each scenario needs a distinct name; rename one with Population.named(...)");
+        }
+      }
+      return new RunOptions(this);
+    }
+
+    static URI parseBaseUrl(String url) {
+      String allowed = "must be an absolute http or https URL, e.g. http://localhost:8080";
+      if (url == null || url.isBlank()) {
+        throw new InvalidOptionException("baseUrl", url, allowed);
+      }
+      try {
+        URI uri = new URI(url.trim());
+        String scheme = uri.getScheme();
+        if (scheme == null || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))
+            || uri.getHost() == null) {
+          throw new InvalidOptionException("baseUrl", url, allowed);
+        }
+        if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
+          throw new InvalidOptionException("baseUrl", url, "must not have a query or fragment");
+        }
+        return uri;
+      } catch (URISyntaxException e) {
+        throw new InvalidOptionException("baseUrl", url, allowed + " (" + e.getReason() + ")");
+      }
+    }
+  }
+}

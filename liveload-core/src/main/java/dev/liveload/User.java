@@ -1,0 +1,145 @@
+package dev.liveload;
+
+import dev.liveload.http.HttpSession;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.random.RandomGenerator;
+
+/**
+ * One virtual user: its identity, its variables and its sessions. Each user runs on its own virtual thread, and
+ * everything reached from it (its HTTP connections, cookies, browser context) belongs to it alone. Implemented by
+ * LiveLoad; not for implementation by users.
+ *
+ * <pre>{@code
+ * public void run(User user) {
+ *   user.step("search", () -> user.http().get("/search").query("q", "shoes").check(status(200)));
+ *   user.think(Duration.ofSeconds(2), 0.5);          // 1 to 3 s
+ *   if (user.random().nextDouble() < 0.2) {
+ *     user.http().post("/cart").json(Map.of("sku", 42)).check(status(201));
+ *   }
+ * }
+ * }</pre>
+ *
+ * @since 0.1
+ */
+public interface User {
+
+  /** @return this user's number, unique in the run, starting at 1 */
+  int id();
+
+  /** @return the name of the scenario this user runs */
+  String scenario();
+
+  /** @return the number of this user's current iteration, starting at 0 */
+  long iteration();
+
+  /**
+   * This user's HTTP session: its own keep-alive connections (one per origin) and cookies, kept across
+   * iterations.
+   *
+   * @return the session, never null
+   */
+  HttpSession http();
+
+  /**
+   * Pauses like a person reading, for exactly {@code duration}. Time spent thinking is part of the iteration's
+   * duration but not of any request or step.
+   *
+   * @param duration how long, >= 0
+   */
+  void think(Duration duration);
+
+  /**
+   * Pauses for {@code base} ± {@code jitter} (a fraction): {@code think(ofSeconds(2), 0.5)} waits between 1 and 3
+   * seconds, uniformly.
+   *
+   * @param base   the mean pause, >= 0
+   * @param jitter fraction of {@code base} to vary by, in [0, 1]
+   */
+  void think(Duration base, double jitter);
+
+  /**
+   * Pauses for a uniformly random time between {@code min} and {@code max}.
+   *
+   * @param min shortest pause, >= 0
+   * @param max longest pause, >= min
+   */
+  void thinkBetween(Duration min, Duration max);
+
+  /**
+   * Runs a named, timed transaction (a k6 group, a Gatling group). Its time goes to {@code step.duration} and
+   * every request inside is tagged with the step name; nested steps are named {@code outer / inner}.
+   *
+   * @param name step name, not blank
+   * @param body what the step does
+   */
+  void step(String name, StepBody body);
+
+  /**
+   * Runs a named, timed transaction that produces a value.
+   *
+   * @param name step name, not blank
+   * @param body what the step does
+   * @param <T>  the value's type
+   * @return what {@code body} returned
+   */
+  <T> T step(String name, Callable<T> body);
+
+  /**
+   * Stores a per-user variable, kept across iterations.
+   *
+   * @param name  variable name
+   * @param value its value; null removes it
+   */
+  void set(String name, Object value);
+
+  /**
+   * A per-user variable as text.
+   *
+   * @param name variable name
+   * @return its {@code toString()}, or null when unset
+   */
+  String get(String name);
+
+  /**
+   * A per-user variable of a given type.
+   *
+   * @param name variable name
+   * @param type expected type
+   * @param <T>  the type
+   * @return the value, or null when unset
+   * @throws ClassCastException when it holds another type
+   */
+  <T> T get(String name, Class<T> type);
+
+  /** @return a read-only snapshot of this user's variables */
+  Map<String, Object> vars();
+
+  /**
+   * A random generator for this user, seeded from the run's seed and the user id, so a run with the same seed
+   * makes the same choices.
+   *
+   * @return this user's generator, never null
+   */
+  RandomGenerator random();
+
+  /**
+   * Fails the current iteration with a check failure.
+   *
+   * @param message what was wrong
+   * @throws IterationFailedException always
+   */
+  void fail(String message);
+
+  /**
+   * A step body.
+   *
+   * @since 0.1
+   */
+  @FunctionalInterface
+  interface StepBody {
+    /** @throws Exception to fail the step and the iteration */
+    void run() throws Exception;
+  }
+}

@@ -1,0 +1,248 @@
+package dev.liveload.internal.engine;
+
+import dev.liveload.RunOptions;
+import dev.liveload.internal.http.HttpSettings;
+import dev.liveload.internal.metrics.ErrorLog;
+import dev.liveload.internal.metrics.HealthMonitor;
+import dev.liveload.internal.metrics.MetricRegistry;
+import dev.liveload.internal.metrics.ResultMerger;
+import dev.liveload.internal.metrics.Sampler;
+import dev.liveload.result.RunInfo;
+import dev.liveload.result.RunResult;
+import dev.liveload.result.RunStatus;
+import dev.liveload.result.ScenarioResult;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.IntSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs one load test: schedules populations, ticks the metrics every second, enforces iteration timeouts, stops
+ * gracefully, and builds the {@link RunResult} (also when interrupted).
+ */
+public final class Engine {
+  private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
+  private static final long SCHEDULER_PERIOD_NANOS = 5_000_000L;
+  /** After users are cut off, how long to wait for their threads before giving up on them. */
+  private static final long JOIN_AFTER_STOP_NANOS = TimeUnit.SECONDS.toNanos(10);
+
+  final RunOptions options;
+  final MetricRegistry registry = new MetricRegistry();
+  final HttpSettings http;
+  private final List<PopulationRunner> populations = new ArrayList<>();
+  private final ErrorLog[] errors;
+  private final AtomicInteger userIds = new AtomicInteger();
+  private final HealthMonitor health = new HealthMonitor();
+  private final CountDownLatch finished = new CountDownLatch(1);
+  private volatile String abortReason;
+  private volatile String interruptReason;
+  private volatile Thread runThread;
+
+  public Engine(RunOptions options) {
+    this.options = options;
+    this.http = new HttpSettings(options.http(), options.baseUrl());
+    for (int i = 0; i < options.populations().size(); i++) {
+      populations.add(new PopulationRunner(i, options.populations().get(i), this));
+    }
+    this.errors = new ErrorLog[populations.size()];
+    for (int i = 0; i < errors.length; i++) {
+      errors[i] = new ErrorLog();
+    }
+  }
+
+  int nextUserId() {
+    return userIds.incrementAndGet();
+  }
+
+  ErrorLog errors(int population) {
+    return errors[population];
+  }
+
+  /** Stops the run early (a scenario bug every iteration would repeat). The first reason wins. */
+  void abort(String reason) {
+    if (abortReason == null) {
+      abortReason = reason;
+      LOG.error("aborting the run: {}", reason);
+    }
+  }
+
+  public RunResult run() {
+    runThread = Thread.currentThread();
+    Instant start = Instant.now();
+    long startNanos = System.nanoTime();
+    long planned = populations.stream().mapToLong(p -> p.load.duration().toMillis()).max().orElse(0);
+    IntSupplier[] users = populations.stream().map(p -> (IntSupplier) p::liveCount).toArray(IntSupplier[]::new);
+    var sampler = new Sampler(registry, users, Sampler.intervalFor(planned), start.toEpochMilli(), health);
+    health.start();
+    var ticker = new Ticker(sampler);
+    Thread tickerThread = Thread.ofPlatform().daemon().name("liveload-ticker").start(ticker);
+    var watchdog = new Watchdog(populations);
+    Thread watchdogThread = Thread.ofPlatform().daemon().name("liveload-watchdog").start(watchdog);
+    Thread hook = Thread.ofPlatform().unstarted(this::onShutdown);
+    boolean hookInstalled = installHook(hook);
+    boolean interrupted = false;
+    int stuck = 0;
+    try {
+      interrupted = schedule(startNanos);
+      long deadline = System.nanoTime() + JOIN_AFTER_STOP_NANOS
+          + (interrupted || abortReason != null ? 0 : options.gracefulStop().toNanos());
+      for (PopulationRunner p : populations) {
+        stuck += p.join(deadline);
+      }
+      if (stuck > 0) {
+        populations.forEach(PopulationRunner::stopNow);
+        LOG.warn("{} users did not stop within the graceful stop period plus 10 s; their last iteration is "
+            + "left out", stuck);
+      }
+    } finally {
+      ticker.stop();
+      tickerThread.interrupt();
+      try {
+        tickerThread.join(2000);
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+      watchdog.stop();
+      watchdogThread.interrupt();
+      health.stop();
+    }
+    Instant end = Instant.now();
+    sampler.sample(end.toEpochMilli(), true);
+    RunResult result = buildResult(sampler, start, end, interrupted, stuck);
+    if (options.resultFile() != null) {
+      try {
+        result.write(options.resultFile());
+      } catch (RuntimeException e) {
+        LOG.error("could not write the result to {}: {}", options.resultFile(), e.getMessage());
+      }
+    }
+    finished.countDown();
+    if (hookInstalled) {
+      try {
+        Runtime.getRuntime().removeShutdownHook(hook);
+      } catch (IllegalStateException e) {
+        // the JVM is already shutting down
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+    return result;
+  }
+
+  /** The scheduler loop on the calling thread; returns true when it was interrupted. */
+  private boolean schedule(long startNanos) {
+    boolean aborted = false;
+    while (true) {
+      long now = System.nanoTime();
+      long elapsed = now - startNanos;
+      if (abortReason != null && !aborted) {
+        aborted = true;
+        populations.forEach(PopulationRunner::stopNow);
+      }
+      boolean allDone = true;
+      for (PopulationRunner p : populations) {
+        p.tick(elapsed, now);
+        allDone &= p.done();
+      }
+      if (allDone) {
+        return false;
+      }
+      LockSupport.parkNanos(SCHEDULER_PERIOD_NANOS);
+      if (Thread.interrupted()) {
+        if (interruptReason == null) {
+          interruptReason = "interrupted";
+        }
+        populations.forEach(PopulationRunner::stopNow);
+        return true;
+      }
+    }
+  }
+
+  private boolean installHook(Thread hook) {
+    try {
+      Runtime.getRuntime().addShutdownHook(hook);
+      return true;
+    } catch (IllegalStateException | SecurityException e) {
+      return false;
+    }
+  }
+
+  /** Ctrl-C or SIGTERM: stop the users, let the run build (and write) its result, bounded. */
+  private void onShutdown() {
+    interruptReason = "JVM shutdown (Ctrl-C or SIGTERM)";
+    Thread t = runThread;
+    if (t != null) {
+      t.interrupt();
+    }
+    try {
+      finished.await(20, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private RunResult buildResult(Sampler sampler, Instant start, Instant end, boolean interrupted, int stuck) {
+    long now = System.nanoTime();
+    var scenarios = new ArrayList<ScenarioResult>();
+    for (PopulationRunner p : populations) {
+      scenarios.add(sampler.result(p.index, p.name(), p.load.describe(), p.maxUsers(), p.runningMillis(now),
+          errors[p.index]));
+    }
+    ScenarioResult merged = ResultMerger.mergeScenarios(scenarios);
+    ScenarioResult total = new ScenarioResult(ScenarioResult.TOTAL, merged.load(), merged.maxUsers(),
+        merged.durationMillis(), merged.counters(), merged.metrics(), merged.breakdown(), merged.errors(),
+        merged.timeSeries());
+    RunStatus status = interrupted ? RunStatus.INTERRUPTED
+        : abortReason != null ? RunStatus.ABORTED : RunStatus.COMPLETED;
+    String reason = interrupted ? interruptReason : abortReason != null ? abortReason : "";
+    if (stuck > 0) {
+      reason = (reason.isEmpty() ? "" : reason + "; ") + stuck + " users did not stop in time";
+    }
+    var info = new RunInfo(UUID.randomUUID().toString(), options.name(), start, end, status, reason,
+        options.describe(), Environments.current());
+    return new RunResult(RunResult.SCHEMA, info, total, scenarios, List.of(), health.result());
+  }
+
+  /** Samples the metrics at every wall-clock second. */
+  private static final class Ticker implements Runnable {
+    private final Sampler sampler;
+    private volatile boolean running = true;
+
+    Ticker(Sampler sampler) {
+      this.sampler = sampler;
+    }
+
+    @Override
+    public void run() {
+      while (running) {
+        long now = System.currentTimeMillis();
+        long next = (now / 1000 + 1) * 1000;
+        try {
+          Thread.sleep(next - now);
+        } catch (InterruptedException e) {
+          return;
+        }
+        if (!running) {
+          return;
+        }
+        try {
+          sampler.sample(System.currentTimeMillis(), false);
+        } catch (RuntimeException e) {
+          LOG.error("metrics sampling failed", e);
+        }
+      }
+    }
+
+    void stop() {
+      running = false;
+    }
+  }
+}

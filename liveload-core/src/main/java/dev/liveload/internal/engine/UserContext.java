@@ -1,0 +1,55 @@
+package dev.liveload.internal.engine;
+
+import dev.liveload.IterationFailedException;
+
+/**
+ * What a user's sessions (HTTP, WebSocket, browser) need from the engine: recording samples and errors under the
+ * user's scenario and current step, and knowing why the thread was interrupted.
+ */
+public interface UserContext {
+
+  /** @return the user's current step path, or null outside any step */
+  String step();
+
+  /**
+   * Records one sample (allocation-free when the tag combination was seen before by this user).
+   *
+   * @param metric metric name, e.g. {@code http.duration}
+   * @param step   step tag or null
+   * @param method method tag or null
+   * @param url    url tag or null
+   * @param status status tag, 0 for none
+   * @param error  error kind, null for a successful sample
+   * @param value  the value in the metric's recording unit (µs for durations)
+   */
+  void record(String metric, String step, String method, String url, int status, String error, long value);
+
+  /**
+   * Records a failure in the error groups and marks the current iteration failed.
+   *
+   * @param kind    error kind
+   * @param message what happened
+   * @param step    step tag or null
+   * @param method  method tag or null
+   * @param url     url tag or null
+   */
+  void recordError(String kind, String message, String step, String method, String url);
+
+  /**
+   * Records a failure and returns the exception that ends the iteration (already recorded, so the engine does
+   * not count it twice).
+   */
+  default IterationFailedException fail(String kind, String message, String method, String url, Throwable cause) {
+    recordError(kind, message, step(), method, url);
+    return new RecordedFailure(kind, message, cause);
+  }
+
+  /** @return {@code iteration_timeout} or {@code interrupted} when the engine interrupted this thread, else null */
+  String interruptKind();
+
+  /** Stores a user variable. */
+  void set(String name, Object value);
+
+  /** Aborts the whole run: a scenario bug that every iteration would repeat. */
+  IterationFailedException usageError(String message);
+}

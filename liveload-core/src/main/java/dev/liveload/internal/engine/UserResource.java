@@ -1,0 +1,13 @@
+package dev.liveload.internal.engine;
+
+/**
+ * Something a user owns across iterations (an HTTP session, a WebSocket, a browser context): settled at every
+ * step, think and iteration boundary, and closed when the user stops.
+ */
+public interface UserResource {
+  /** Counts whatever is pending (a response not yet classified). */
+  default void settle() {}
+
+  /** Releases it; called once, on the user's thread, when the user stops. */
+  void close();
+}

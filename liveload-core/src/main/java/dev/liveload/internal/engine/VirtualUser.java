@@ -1,0 +1,474 @@
+package dev.liveload.internal.engine;
+
+import dev.liveload.IterationFailedException;
+import dev.liveload.Scenario;
+import dev.liveload.User;
+import dev.liveload.http.HttpSession;
+import dev.liveload.internal.http.UserHttpSession;
+import dev.liveload.internal.metrics.SeriesCache;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.random.RandomGenerator;
+
+/**
+ * One virtual user: runs on its own virtual thread, loops iterations of its scenario until its population stops
+ * it, and records everything it does under its scenario and current step.
+ */
+public final class VirtualUser implements User, UserContext, Runnable {
+  static final int IDLE = 0;
+  static final int RUNNING = 1;
+  static final int TIMING_OUT = 2;
+  static final int TIMED_OUT = 3;
+
+  static final String ITERATION = "iteration.duration";
+  static final String STEP = "step.duration";
+
+  private final int id;
+  private final PopulationRunner population;
+  private final Engine engine;
+  private final SeriesCache series;
+  private final SplittableRandom random;
+  private final Map<String, Object> vars = new HashMap<>();
+  private final List<UserResource> resources = new ArrayList<>(2);
+  private final Set<Throwable> recordedHere = Collections.newSetFromMap(new IdentityHashMap<>());
+  private Scenario scenario;
+  private UserHttpSession http;
+  private String step;
+  private long iteration;
+  /** Kind of the first failure recorded in the current iteration, or null. */
+  private String iterationError;
+
+  /** Iteration state, shared with the watchdog. */
+  final AtomicInteger state = new AtomicInteger(IDLE);
+  volatile long deadlineNanos;
+  /** Why the engine interrupted this thread: {@code iteration_timeout}, {@code interrupted}, or null. */
+  private volatile String interruptCause;
+  /** Finish the current iteration, then leave (population shrinking or ending). */
+  volatile boolean retiring;
+  /** Set when the run is cut off: leave now. */
+  volatile boolean stopNow;
+  volatile Thread thread;
+
+  VirtualUser(int id, PopulationRunner population, Engine engine) {
+    this.id = id;
+    this.population = population;
+    this.engine = engine;
+    this.series = new SeriesCache(engine.registry, population.index);
+    this.random = new SplittableRandom(mix(engine.options.seed(), id));
+  }
+
+  private static long mix(long seed, long id) {
+    long z = seed + id * 0x9E3779B97F4A7C15L;
+    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+    z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+    return z ^ (z >>> 31);
+  }
+
+  // ---- the user's life ---------------------------------------------------------------------------------------
+
+  @Override
+  public void run() {
+    thread = Thread.currentThread();
+    boolean ready = false;
+    try {
+      scenario = population.population.newScenario();
+      ready = before();
+      int limit = population.iterationsPerUser();
+      while (ready && !retiring && !stopNow && !population.ended) {
+        runIteration();
+        if (limit > 0 && iteration >= limit) {
+          break;
+        }
+      }
+    } catch (RuntimeException | Error e) {
+      engine.abort("scenario " + population.name() + " could not start a user: " + e);
+    } finally {
+      if (ready && !stopNow) {
+        after();
+      }
+      closeResources();
+      population.exited(this);
+    }
+  }
+
+  /** Runs {@link Scenario#beforeUser}, retrying each second while it fails; false when the run ended first. */
+  private boolean before() {
+    while (!retiring && !stopNow && !population.ended) {
+      try {
+        step = "(before user)";
+        scenario.beforeUser(this);
+        settleAll();
+        return true;
+      } catch (Throwable t) {
+        recordThrowable(t, "(before user)");
+        clearInterrupt();
+        try {
+          Thread.sleep(1000);
+        } catch (InterruptedException e) {
+          return false;
+        }
+      } finally {
+        step = null;
+      }
+    }
+    return false;
+  }
+
+  private void after() {
+    try {
+      step = "(after user)";
+      scenario.afterUser(this);
+      settleAll();
+    } catch (Throwable t) {
+      recordThrowable(t, "(after user)");
+    } finally {
+      step = null;
+    }
+  }
+
+  private void runIteration() {
+    iterationError = null;
+    recordedHere.clear();
+    long start = System.nanoTime();
+    deadlineNanos = start + population.iterationTimeoutNanos;
+    state.set(RUNNING);
+    Throwable failure = null;
+    try {
+      scenario.run(this);
+      settleAll();
+      checkUnsent();
+    } catch (Throwable t) {
+      failure = t;
+      try {
+        settleAll();
+      } catch (Throwable ignored) {
+        // the first failure is the one that counts
+      }
+    }
+    String cause = endIterationState();
+    long micros = (System.nanoTime() - start) / 1000;
+    String error;
+    if (cause != null) {
+      error = cause;
+      if (cause.equals("iteration_timeout") && iterationError == null) {
+        engine.errors(population.index).record(cause, "iteration exceeded its timeout of "
+            + Duration.ofNanos(population.iterationTimeoutNanos), null, null, null);
+      }
+    } else if (failure != null) {
+      error = failure instanceof IterationFailedException f ? f.kind() : "exception";
+      if (!(failure instanceof RecordedFailure) && !recordedHere.contains(failure)) {
+        engine.errors(population.index).record(error, describe(failure), null, null, null);
+      }
+    } else {
+      error = iterationError;
+    }
+    record(ITERATION, null, null, null, 0, error, micros);
+    iteration++;
+  }
+
+  /** Ends the iteration's watchdog state; returns the interrupt cause if the engine interrupted it. */
+  private String endIterationState() {
+    if (!state.compareAndSet(RUNNING, IDLE)) {
+      while (state.get() == TIMING_OUT) {
+        Thread.onSpinWait();
+      }
+      state.set(IDLE);
+    }
+    String cause = interruptCause;
+    clearInterrupt();
+    return cause;
+  }
+
+  private void clearInterrupt() {
+    if (!stopNow) {
+      interruptCause = null;
+      Thread.interrupted();
+    }
+  }
+
+  /** Called by the engine to stop the run: interrupts whatever the user is doing, and it leaves. */
+  void stop() {
+    stopNow = true;
+    interruptCause = "interrupted";
+    Thread t = thread;
+    if (t != null) {
+      t.interrupt();
+    }
+  }
+
+  /** Called by the watchdog: interrupts the current iteration if it is still past its deadline at {@code now}. */
+  void timeout(long now) {
+    if (!state.compareAndSet(RUNNING, TIMING_OUT)) {
+      return;
+    }
+    if (now - deadlineNanos <= 0) {
+      state.set(RUNNING); // a new iteration started between the watchdog's look and its move
+      return;
+    }
+    if (interruptCause == null) {
+      interruptCause = "iteration_timeout";
+    }
+    Thread t = thread;
+    if (t != null) {
+      t.interrupt();
+    }
+    state.set(TIMED_OUT);
+  }
+
+  private void settleAll() {
+    for (int i = 0; i < resources.size(); i++) {
+      resources.get(i).settle();
+    }
+  }
+
+  private void checkUnsent() {
+    if (http != null) {
+      http.checkUnsent();
+    }
+  }
+
+  private void closeResources() {
+    for (UserResource r : resources) {
+      try {
+        r.close();
+      } catch (RuntimeException e) {
+        // closing is best effort
+      }
+    }
+    resources.clear();
+  }
+
+  /** Adds something this user owns until it stops. */
+  public void attach(UserResource resource) {
+    resources.add(resource);
+  }
+
+  // ---- User --------------------------------------------------------------------------------------------------
+
+  @Override
+  public int id() {
+    return id;
+  }
+
+  @Override
+  public String scenario() {
+    return population.name();
+  }
+
+  @Override
+  public long iteration() {
+    return iteration;
+  }
+
+  @Override
+  public HttpSession http() {
+    if (http == null) {
+      var session = new UserHttpSession(this, engine.http);
+      attach(new UserResource() {
+        @Override
+        public void settle() {
+          session.settle();
+        }
+
+        @Override
+        public void close() {
+          session.close();
+        }
+      });
+      http = session;
+    }
+    return http;
+  }
+
+  @Override
+  public void think(Duration duration) {
+    if (duration == null || duration.isNegative()) {
+      throw new IllegalArgumentException("think time must be >= 0, was " + duration);
+    }
+    settleAll();
+    sleepNanos(duration.toNanos());
+  }
+
+  @Override
+  public void think(Duration base, double jitter) {
+    if (jitter < 0 || jitter > 1 || Double.isNaN(jitter)) {
+      throw new IllegalArgumentException("think jitter must be in [0, 1], was " + jitter);
+    }
+    long b = base.toNanos();
+    long spread = (long) (b * jitter);
+    think(Duration.ofNanos(spread == 0 ? b : b - spread + random.nextLong(2 * spread + 1)));
+  }
+
+  @Override
+  public void thinkBetween(Duration min, Duration max) {
+    if (min.isNegative() || max.compareTo(min) < 0) {
+      throw new IllegalArgumentException("thinkBetween needs 0 <= min <= max, was " + min + ", " + max);
+    }
+    long lo = min.toNanos();
+    long hi = max.toNanos();
+    think(Duration.ofNanos(lo == hi ? lo : lo + random.nextLong(hi - lo + 1)));
+  }
+
+  private void sleepNanos(long nanos) {
+    if (nanos <= 0) {
+      return;
+    }
+    try {
+      Thread.sleep(Duration.ofNanos(nanos));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      String cause = interruptCause;
+      throw new IterationInterrupted(cause == null ? "interrupted" : cause);
+    }
+  }
+
+  @Override
+  public void step(String name, StepBody body) {
+    step(name, () -> {
+      body.run();
+      return null;
+    });
+  }
+
+  @Override
+  public <T> T step(String name, Callable<T> body) {
+    if (name == null || name.isBlank()) {
+      throw new IllegalArgumentException("step name must not be blank");
+    }
+    settleAll();
+    String parent = step;
+    String path = parent == null ? name : parent + " / " + name;
+    step = path;
+    long start = System.nanoTime();
+    try {
+      T value = body.call();
+      settleAll();
+      record(STEP, path, null, null, 0, null, (System.nanoTime() - start) / 1000);
+      return value;
+    } catch (Throwable t) {
+      try {
+        settleAll();
+      } catch (Throwable ignored) {
+        // the first failure is the one that counts
+      }
+      String kind = interruptCause != null ? interruptCause
+          : t instanceof IterationFailedException f ? f.kind() : "exception";
+      record(STEP, path, null, null, 0, kind, (System.nanoTime() - start) / 1000);
+      if (interruptCause == null && !(t instanceof RecordedFailure) && !recordedHere.contains(t)) {
+        recordError(kind, describe(t), path, null, null);
+        recordedHere.add(t);
+      }
+      throw VirtualUser.<RuntimeException>sneaky(t);
+    } finally {
+      step = parent;
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <E extends Throwable> E sneaky(Throwable t) throws E {
+    throw (E) t;
+  }
+
+  @Override
+  public void set(String name, Object value) {
+    if (value == null) {
+      vars.remove(name);
+    } else {
+      vars.put(name, value);
+    }
+  }
+
+  @Override
+  public String get(String name) {
+    Object v = vars.get(name);
+    return v == null ? null : v.toString();
+  }
+
+  @Override
+  public <T> T get(String name, Class<T> type) {
+    return type.cast(vars.get(name));
+  }
+
+  @Override
+  public Map<String, Object> vars() {
+    return Map.copyOf(vars);
+  }
+
+  @Override
+  public RandomGenerator random() {
+    return random;
+  }
+
+  @Override
+  public void fail(String message) {
+    throw fail("check", message, null, null, null);
+  }
+
+  // ---- UserContext -------------------------------------------------------------------------------------------
+
+  @Override
+  public String step() {
+    return step;
+  }
+
+  @Override
+  public void record(String metric, String step, String method, String url, int status, String error, long value) {
+    series.get(metric, step, method, url, status, error).record(value);
+  }
+
+  @Override
+  public void recordError(String kind, String message, String step, String method, String url) {
+    engine.errors(population.index).record(kind, message, step, method, url);
+    if (iterationError == null) {
+      iterationError = kind;
+    }
+  }
+
+  @Override
+  public String interruptKind() {
+    return interruptCause;
+  }
+
+  @Override
+  public IterationFailedException usageError(String message) {
+    engine.errors(population.index).record("usage", message, step, null, null);
+    engine.abort("scenario " + population.name() + ": " + message);
+    return new RecordedFailure("usage", message, null);
+  }
+
+  private void recordThrowable(Throwable t, String where) {
+    if (t instanceof RecordedFailure || interruptCause != null) {
+      return;
+    }
+    String kind = t instanceof IterationFailedException f ? f.kind() : "exception";
+    recordError(kind, describe(t), where, null, null);
+  }
+
+  /** The exception and where in scenario code it was thrown. */
+  static String describe(Throwable t) {
+    var sb = new StringBuilder(t.toString());
+    for (StackTraceElement e : t.getStackTrace()) {
+      String c = e.getClassName();
+      if (!c.startsWith("java.") && !c.startsWith("jdk.") && !c.startsWith("sun.")
+          && !c.startsWith("dev.liveload.internal.") && !c.startsWith("org.apache.hc.")) {
+        sb.append(" at ").append(e);
+        break;
+      }
+    }
+    return sb.toString();
+  }
+
+  @Override
+  public String toString() {
+    return "user " + id + " (" + population.name() + ")";
+  }
+}

@@ -1,0 +1,154 @@
+package dev.liveload.internal.metrics;
+
+import dev.liveload.result.GeneratorHealth;
+import dev.liveload.result.HealthPoint;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.locks.LockSupport;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.Recorder;
+
+/**
+ * Watches the generator itself: process CPU, heap, GC time, and the wake-up lag of a probe virtual thread (when
+ * carrier threads are saturated, user threads wait as long, and their timestamps with them).
+ */
+public final class HealthMonitor {
+  static final long PROBE_PERIOD_NANOS = 50_000_000L;
+  /** Lag p99 above this marks the generator saturated. */
+  static final double LAG_LIMIT_MS = 20;
+  /** CPU above this share of all cores, in more than a fifth of the intervals, marks it saturated. */
+  static final double CPU_LIMIT = 0.90;
+
+  private final int cores = Runtime.getRuntime().availableProcessors();
+  private final com.sun.management.OperatingSystemMXBean os = osBean();
+  private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+  private final List<GarbageCollectorMXBean> gcs = ManagementFactory.getGarbageCollectorMXBeans();
+  private final Recorder lag = new Recorder(Hdr.SIGNIFICANT_DIGITS);
+  private final Histogram lagInterval = Hdr.newHistogram();
+  private final Histogram lagTotal = Hdr.newHistogram();
+  private final List<HealthPoint> timeline = new ArrayList<>();
+  private volatile boolean running;
+  private Thread probe;
+
+  private long lastCpuNanos;
+  private long lastWallNanos;
+  private long lastGcMillis;
+  private long gcTotal;
+  private long heapUsedMax;
+  private double cpuMax;
+  private double cpuSum;
+  private int cpuIntervals;
+  private int cpuBusyIntervals;
+
+  // accumulation of the current time-series interval
+  private double accCpuMillis;
+  private long accWallMillis;
+  private long accGc;
+  private double accLagMax;
+
+  private static com.sun.management.OperatingSystemMXBean osBean() {
+    var bean = ManagementFactory.getOperatingSystemMXBean();
+    return bean instanceof com.sun.management.OperatingSystemMXBean b ? b : null;
+  }
+
+  public void start() {
+    running = true;
+    lastWallNanos = System.nanoTime();
+    lastCpuNanos = cpuNanos();
+    lastGcMillis = gcMillis();
+    probe = Thread.ofVirtual().name("liveload-health-probe").start(() -> {
+      while (running) {
+        long before = System.nanoTime();
+        LockSupport.parkNanos(PROBE_PERIOD_NANOS);
+        long late = System.nanoTime() - before - PROBE_PERIOD_NANOS;
+        lag.recordValue(Math.max(0, late / 1000));
+      }
+    });
+  }
+
+  public void stop() {
+    running = false;
+    if (probe != null) {
+      probe.interrupt();
+    }
+  }
+
+  /** Samples the last second; called by the ticker thread. */
+  public void sample() {
+    long wall = System.nanoTime();
+    long cpu = cpuNanos();
+    long gc = gcMillis();
+    long wallDelta = Math.max(1, wall - lastWallNanos);
+    double cpuPercent = cpu < 0 ? 0 : 100.0 * (cpu - lastCpuNanos) / wallDelta;
+    long gcDelta = Math.max(0, gc - lastGcMillis);
+    lastWallNanos = wall;
+    lastCpuNanos = cpu;
+    lastGcMillis = gc;
+    lag.getIntervalHistogramInto(lagInterval);
+    lagTotal.add(lagInterval);
+    long heap = memory.getHeapMemoryUsage().getUsed();
+    heapUsedMax = Math.max(heapUsedMax, heap);
+    gcTotal += gcDelta;
+    cpuMax = Math.max(cpuMax, cpuPercent);
+    cpuSum += cpuPercent;
+    cpuIntervals++;
+    if (cpuPercent >= CPU_LIMIT * 100 * cores) {
+      cpuBusyIntervals++;
+    }
+    accCpuMillis += cpuPercent / 100.0 * wallDelta / 1e6;
+    accWallMillis += wallDelta / 1_000_000;
+    accGc += gcDelta;
+    accLagMax = Math.max(accLagMax, lagInterval.getMaxValue() / 1000.0);
+  }
+
+  /** Closes the current time-series interval into a timeline point. */
+  public void point(long startEpochMillis) {
+    double cpu = accWallMillis == 0 ? 0 : 100.0 * accCpuMillis / accWallMillis;
+    timeline.add(new HealthPoint(startEpochMillis, round1(cpu), memory.getHeapMemoryUsage().getUsed(), accGc,
+        accLagMax));
+    accCpuMillis = 0;
+    accWallMillis = 0;
+    accGc = 0;
+    accLagMax = 0;
+  }
+
+  public GeneratorHealth result() {
+    var warnings = new ArrayList<String>();
+    double lagP99 = lagTotal.getValueAtPercentile(99) / 1000.0;
+    if (lagP99 > LAG_LIMIT_MS) {
+      warnings.add(String.format("scheduling lag p99 %.1f ms (above %.0f ms): user threads waited for a CPU, so "
+          + "timings include up to that much generator delay", lagP99, LAG_LIMIT_MS));
+    }
+    if (cpuIntervals > 0 && cpuBusyIntervals > Math.max(1, cpuIntervals / 5)) {
+      warnings.add(String.format("generator CPU above %.0f%% of %d cores in %d of %d seconds: the generator, not "
+          + "only the target, may have limited throughput", CPU_LIMIT * 100, cores, cpuBusyIntervals,
+          cpuIntervals));
+    }
+    double cpuMean = cpuIntervals == 0 ? 0 : cpuSum / cpuIntervals;
+    return new GeneratorHealth(!warnings.isEmpty(), warnings, cores, round1(cpuMean), round1(cpuMax),
+        memory.getHeapMemoryUsage().getMax(), heapUsedMax, gcTotal, Hdr.summarize(lagTotal, "ms",
+        Hdr.MICROS_PER_MILLI), timeline);
+  }
+
+  private long cpuNanos() {
+    return os == null ? -1 : os.getProcessCpuTime();
+  }
+
+  private long gcMillis() {
+    long sum = 0;
+    for (var gc : gcs) {
+      long t = gc.getCollectionTime();
+      if (t > 0) {
+        sum += t;
+      }
+    }
+    return sum;
+  }
+
+  private static double round1(double v) {
+    return Math.round(v * 10) / 10.0;
+  }
+}

@@ -1,0 +1,152 @@
+package dev.liveload.internal.metrics;
+
+import dev.liveload.result.Breakdown;
+import dev.liveload.result.Point;
+import dev.liveload.result.ScenarioResult;
+import dev.liveload.result.TimeSeries;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.IntSupplier;
+import org.HdrHistogram.Histogram;
+
+/**
+ * Turns the registry's recorders into time series and totals. Called once a second by the ticker thread (and
+ * once more at the end); each call moves every series' new samples into its cumulative histogram and into the
+ * current time-series interval, which closes at wall-clock multiples of the interval length.
+ */
+public final class Sampler {
+  private final MetricRegistry registry;
+  private final int scenarios;
+  private final long intervalMillis;
+  private final IntSupplier[] users;
+  private final HealthMonitor health;
+  private final Histogram scratch = Hdr.newHistogram();
+  private final Interval[] current;
+  private final List<List<Point>> points = new ArrayList<>();
+  private long pointStart;
+  private long pointEnd;
+
+  /** Samples of one scenario within the current interval. */
+  private static final class Interval {
+    final Map<String, Long> counters = new HashMap<>();
+    final Map<String, Histogram> metrics = new HashMap<>();
+
+    void clear() {
+      counters.clear();
+      metrics.values().forEach(Histogram::reset);
+    }
+  }
+
+  public Sampler(MetricRegistry registry, IntSupplier[] users, long intervalMillis, long startEpochMillis,
+      HealthMonitor health) {
+    this.registry = registry;
+    this.scenarios = users.length;
+    this.users = users;
+    this.intervalMillis = intervalMillis;
+    this.health = health;
+    this.current = new Interval[scenarios];
+    for (int i = 0; i < scenarios; i++) {
+      current[i] = new Interval();
+      points.add(new ArrayList<>());
+    }
+    this.pointStart = startEpochMillis;
+    this.pointEnd = (Math.floorDiv(startEpochMillis, intervalMillis) + 1) * intervalMillis;
+  }
+
+  /** The length of one time-series interval for a run of the given planned length: 1 s up to an hour. */
+  public static long intervalFor(long plannedMillis) {
+    long seconds = (plannedMillis + 3_600_000 - 1) / 3_600_000;
+    return Math.max(1, seconds) * 1000;
+  }
+
+  /**
+   * Samples now. A point is closed when {@code nowEpochMillis} reaches the interval's end, or when
+   * {@code last} (the run is over).
+   *
+   * @param nowEpochMillis the wall-clock time of this sample
+   * @param last           whether this is the final sample
+   */
+  public synchronized void sample(long nowEpochMillis, boolean last) {
+    for (Series s : registry.all()) {
+      s.sampleInto(scratch);
+      long count = scratch.getTotalCount();
+      if (count == 0) {
+        continue;
+      }
+      s.total.add(scratch);
+      Interval in = current[s.key.scenario()];
+      s.def.count(in.counters, s.key.error(), count);
+      if (s.key.error() == null) {
+        in.metrics.computeIfAbsent(s.key.metric(), k -> Hdr.newHistogram()).add(scratch);
+      }
+    }
+    if (health != null) {
+      health.sample();
+    }
+    if (nowEpochMillis >= pointEnd || last) {
+      long end = last ? nowEpochMillis : pointEnd;
+      for (int i = 0; i < scenarios; i++) {
+        points.get(i).add(toPoint(current[i], pointStart, Math.max(0, end - pointStart), users[i].getAsInt()));
+        current[i].clear();
+      }
+      if (health != null) {
+        health.point(pointStart);
+      }
+      pointStart = end;
+      pointEnd = (Math.floorDiv(end, intervalMillis) + 1) * intervalMillis;
+    }
+  }
+
+  private static Point toPoint(Interval in, long start, long millis, int users) {
+    var metrics = new TreeMap<String, dev.liveload.result.Histogram>();
+    in.metrics.forEach((name, h) -> {
+      if (h.getTotalCount() > 0) {
+        MetricDef def = MetricDef.of(name);
+        metrics.put(name, Hdr.summarize(h, def.unit(), def.scale()));
+      }
+    });
+    return new Point(start, millis, users, in.counters, metrics);
+  }
+
+  /** @return the last {@code n} closed points of a scenario (for live progress) */
+  public synchronized List<Point> recentPoints(int scenario, int n) {
+    List<Point> list = points.get(scenario);
+    return List.copyOf(list.subList(Math.max(0, list.size() - n), list.size()));
+  }
+
+  /**
+   * Builds a scenario's result from the cumulative histograms; call after the final {@link #sample}.
+   */
+  public synchronized ScenarioResult result(int scenario, String name, String load, int maxUsers,
+      long durationMillis, ErrorLog errors) {
+    var counters = new TreeMap<String, Long>();
+    for (String c : List.of("requests", "requests.failed", "iterations", "iterations.failed",
+        "iterations.interrupted")) {
+      counters.put(c, 0L);
+    }
+    var byMetric = new HashMap<String, Histogram>();
+    var breakdown = new ArrayList<Breakdown>();
+    for (Series s : registry.all()) {
+      if (s.key.scenario() != scenario || s.total.getTotalCount() == 0) {
+        continue;
+      }
+      s.def.count(counters, s.key.error(), s.total.getTotalCount());
+      if (s.key.error() == null) {
+        byMetric.computeIfAbsent(s.key.metric(), k -> Hdr.newHistogram()).add(s.total);
+      }
+      breakdown.add(new Breakdown(s.key.metric(), s.key.tags(), Hdr.summarize(s.total, s.def.unit(),
+          s.def.scale())));
+    }
+    breakdown.sort(ResultMerger.BREAKDOWN_ORDER);
+    var metrics = new TreeMap<String, dev.liveload.result.Histogram>();
+    byMetric.forEach((metric, h) -> {
+      MetricDef def = MetricDef.of(metric);
+      metrics.put(metric, Hdr.summarize(h, def.unit(), def.scale()));
+    });
+    return new ScenarioResult(name, load, maxUsers, durationMillis, counters, metrics, breakdown,
+        errors.snapshot(), new TimeSeries(intervalMillis, points.get(scenario)));
+  }
+}
