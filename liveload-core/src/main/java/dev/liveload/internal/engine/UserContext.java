@@ -47,6 +47,15 @@ public interface UserContext {
   /** @return {@code iteration_timeout} or {@code interrupted} when the engine interrupted this thread, else null */
   String interruptKind();
 
+  /**
+   * Starts a response timeout: past {@code deadlineNanos} ({@link System#nanoTime()} scale) the user's thread is
+   * interrupted, which closes a socket it is blocked on. Pair every call with {@link #endIo()}.
+   */
+  void beginIo(long deadlineNanos);
+
+  /** Ends the response timeout; true when it fired (the interrupt it made has been cleared). */
+  boolean endIo();
+
   /** Stores a user variable. */
   void set(String name, Object value);
 

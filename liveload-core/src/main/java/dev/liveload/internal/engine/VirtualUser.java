@@ -16,7 +16,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.random.RandomGenerator;
 
 /**
@@ -24,11 +23,6 @@ import java.util.random.RandomGenerator;
  * it, and records everything it does under its scenario and current step.
  */
 public final class VirtualUser implements User, UserContext, Runnable {
-  static final int IDLE = 0;
-  static final int RUNNING = 1;
-  static final int TIMING_OUT = 2;
-  static final int TIMED_OUT = 3;
-
   static final String ITERATION = "iteration.duration";
   static final String STEP = "step.duration";
 
@@ -47,9 +41,9 @@ public final class VirtualUser implements User, UserContext, Runnable {
   /** Kind of the first failure recorded in the current iteration, or null. */
   private String iterationError;
 
-  /** Iteration state, shared with the watchdog. */
-  final AtomicInteger state = new AtomicInteger(IDLE);
-  volatile long deadlineNanos;
+  /** The current iteration's timeout and the current request's response timeout, watched by the watchdog. */
+  final Deadline iterationDeadline = new Deadline();
+  final Deadline ioDeadline = new Deadline();
   /** Why the engine interrupted this thread: {@code iteration_timeout}, {@code interrupted}, or null. */
   private volatile String interruptCause;
   /** Finish the current iteration, then leave (population shrinking or ending). */
@@ -139,8 +133,7 @@ public final class VirtualUser implements User, UserContext, Runnable {
     iterationError = null;
     recordedHere.clear();
     long start = System.nanoTime();
-    deadlineNanos = start + population.iterationTimeoutNanos;
-    state.set(RUNNING);
+    iterationDeadline.begin(start + population.iterationTimeoutNanos);
     Throwable failure = null;
     try {
       scenario.run(this);
@@ -175,14 +168,9 @@ public final class VirtualUser implements User, UserContext, Runnable {
     iteration++;
   }
 
-  /** Ends the iteration's watchdog state; returns the interrupt cause if the engine interrupted it. */
+  /** Ends the iteration's deadline; returns the interrupt cause if the engine interrupted it. */
   private String endIterationState() {
-    if (!state.compareAndSet(RUNNING, IDLE)) {
-      while (state.get() == TIMING_OUT) {
-        Thread.onSpinWait();
-      }
-      state.set(IDLE);
-    }
+    iterationDeadline.end();
     String cause = interruptCause;
     clearInterrupt();
     return cause;
@@ -205,23 +193,33 @@ public final class VirtualUser implements User, UserContext, Runnable {
     }
   }
 
-  /** Called by the watchdog: interrupts the current iteration if it is still past its deadline at {@code now}. */
-  void timeout(long now) {
-    if (!state.compareAndSet(RUNNING, TIMING_OUT)) {
-      return;
-    }
-    if (now - deadlineNanos <= 0) {
-      state.set(RUNNING); // a new iteration started between the watchdog's look and its move
-      return;
-    }
-    if (interruptCause == null) {
-      interruptCause = "iteration_timeout";
-    }
+  /** Called by the watchdog: interrupts the iteration or the request that is past its deadline at {@code now}. */
+  void checkDeadlines(long now) {
     Thread t = thread;
-    if (t != null) {
-      t.interrupt();
+    iterationDeadline.fireIfDue(now, t, () -> {
+      if (interruptCause == null) {
+        interruptCause = "iteration_timeout";
+      }
+    });
+    ioDeadline.fireIfDue(now, t, () -> {});
+  }
+
+  @Override
+  public void beginIo(long deadlineNanos) {
+    ioDeadline.begin(deadlineNanos);
+  }
+
+  @Override
+  public boolean endIo() {
+    if (!ioDeadline.end()) {
+      return false;
     }
-    state.set(TIMED_OUT);
+    // The response timeout interrupted this thread; clear that, but keep an interrupt the engine made.
+    Thread.interrupted();
+    if (interruptCause != null) {
+      Thread.currentThread().interrupt();
+    }
+    return true;
   }
 
   private void settleAll() {

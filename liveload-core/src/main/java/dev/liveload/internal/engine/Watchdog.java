@@ -3,7 +3,11 @@ package dev.liveload.internal.engine;
 import java.util.List;
 import java.util.concurrent.locks.LockSupport;
 
-/** Enforces iteration timeouts: every 10 ms, interrupts users whose iteration ran past its deadline. */
+/**
+ * Enforces iteration timeouts and response timeouts: every 10 ms, interrupts users whose iteration or request ran
+ * past its deadline (a socket read blocked on a virtual thread is closed by the interrupt). Doing this here rather
+ * than with socket timeouts keeps a timer registration off every read.
+ */
 final class Watchdog implements Runnable {
   private static final long PERIOD_NANOS = 10_000_000L;
 
@@ -20,9 +24,7 @@ final class Watchdog implements Runnable {
       long now = System.nanoTime();
       for (PopulationRunner p : populations) {
         for (VirtualUser u : p.liveUsers()) {
-          if (u.state.get() == VirtualUser.RUNNING && now - u.deadlineNanos > 0) {
-            u.timeout(now);
-          }
+          u.checkDeadlines(now);
         }
       }
       LockSupport.parkNanos(PERIOD_NANOS);

@@ -10,7 +10,6 @@ import javax.net.ssl.SSLSocketFactory;
 import org.apache.hc.core5.http.config.Http1Config;
 import org.apache.hc.core5.http.impl.io.DefaultBHttpClientConnection;
 import org.apache.hc.core5.io.CloseMode;
-import org.apache.hc.core5.util.Timeout;
 
 /** One keep-alive connection owned by one user: a socket and httpcore5's HTTP/1.1 codec over it. */
 final class HttpConnection {
@@ -19,7 +18,6 @@ final class HttpConnection {
   final Origin origin;
   final DefaultBHttpClientConnection conn;
   private int exchanges;
-  private int timeoutMillis = -1;
 
   private HttpConnection(Origin origin, DefaultBHttpClientConnection conn) {
     this.origin = origin;
@@ -52,6 +50,7 @@ final class HttpConnection {
         }
         ssl.setSSLParameters(params);
         ssl.startHandshake();
+        socket.setSoTimeout(0); // response timeouts are enforced by the watchdog, not by socket timeouts
         conn.bind(ssl, socket);
       } else {
         conn.bind(socket);
@@ -73,13 +72,6 @@ final class HttpConnection {
 
   private static HttpConnection throwConnect(IOException e) throws ConnectFailure {
     throw new ConnectFailure(e);
-  }
-
-  void timeout(int millis) {
-    if (millis != timeoutMillis) {
-      conn.setSocketTimeout(Timeout.ofMilliseconds(millis));
-      timeoutMillis = millis;
-    }
   }
 
   /** @return how many exchanges this connection carried before the current one */

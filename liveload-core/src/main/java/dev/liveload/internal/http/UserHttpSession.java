@@ -270,17 +270,23 @@ public final class UserHttpSession implements HttpSession {
       if (c == null) {
         c = connect(target, method, start);
       }
-      c.timeout(timeoutMillis);
-      var request = new BasicClassicHttpRequest(method, target.pathAndQuery());
+      var request = new BasicClassicHttpRequest(method, target.origin().httpHost(), target.pathAndQuery());
       addHeaders(request, target, headers, body, contentType);
+      user.beginIo(System.nanoTime() + timeoutMillis * 1_000_000L);
+      boolean timedOut = false;
       try {
-        ClassicHttpResponse response = settings.executor.execute(request, c.conn, context);
-        byte[] bytes = readBody(response.getEntity(), response);
+        ClassicHttpResponse response;
+        byte[] bytes;
+        try {
+          response = settings.executor.execute(request, c.conn, context);
+          bytes = readBody(response.getEntity(), response);
+        } finally {
+          timedOut = user.endIo();
+        }
         long micros = (System.nanoTime() - start) / 1000;
-        boolean keepAlive = settings.executor.keepAlive(request, response, c.conn, context);
         c.exchanged();
-        if (!keepAlive) {
-          drop(c);
+        if (timedOut || !keepAlive(response, c)) {
+          drop(c); // an interrupt that raced the last byte may have closed the socket
         }
         Header[] responseHeaders = response.getHeaders();
         storeCookies(target, responseHeaders);
@@ -288,11 +294,11 @@ public final class UserHttpSession implements HttpSession {
             target.tag(), step);
       } catch (IOException | HttpException e) {
         drop(c);
-        if (reused && attempt == 0 && isStale(e) && user.interruptKind() == null) {
+        if (!timedOut && reused && attempt == 0 && isStale(e) && user.interruptKind() == null) {
           continue; // the server closed an idle keep-alive connection: retry once on a fresh one
         }
         long micros = (System.nanoTime() - start) / 1000;
-        String kind = classify(e);
+        String kind = user.interruptKind() != null ? user.interruptKind() : timedOut ? "timeout" : classify(e);
         user.record(DURATION, step, method, target.tag(), 0, kind, micros);
         throw user.fail(kind, describe(kind, e, timeoutMillis) + " (" + method + " " + target.url() + ")",
             method, target.tag(), e);
@@ -330,6 +336,33 @@ public final class UserHttpSession implements HttpSession {
     }
   }
 
+  /**
+   * Whether the connection can carry the next request: HTTP/1.1 unless the server said {@code Connection: close};
+   * HTTP/1.0 only with {@code Connection: keep-alive}. (httpcore5's general strategy tokenizes every header; this
+   * is the part that matters for a client that always reads the whole body.)
+   */
+  private static boolean keepAlive(ClassicHttpResponse response, HttpConnection c) {
+    if (!c.conn.isConsistent()) {
+      return false;
+    }
+    Header connection = response.getFirstHeader("Connection");
+    String value = connection == null ? null : connection.getValue();
+    var version = response.getVersion();
+    boolean http10 = version != null && version.lessEquals(org.apache.hc.core5.http.HttpVersion.HTTP_1_0);
+    if (value == null) {
+      return !http10;
+    }
+    if (http10) {
+      return value.regionMatches(true, 0, "keep-alive", 0, 10);
+    }
+    for (String token : value.split(",")) {
+      if (token.trim().equalsIgnoreCase("close")) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   private void drop(HttpConnection c) {
     c.close();
     connections.remove(c.origin);
@@ -340,11 +373,7 @@ public final class UserHttpSession implements HttpSession {
         || (e instanceof SocketException && !(e instanceof ConnectException));
   }
 
-  private String classify(Exception e) {
-    String interrupted = user.interruptKind();
-    if (interrupted != null) {
-      return interrupted;
-    }
+  private static String classify(Exception e) {
     if (e instanceof SocketTimeoutException) {
       return "timeout";
     }
