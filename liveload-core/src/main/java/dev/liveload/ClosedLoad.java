@@ -5,8 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A closed workload model: a target number of concurrent users over time, as a start level and linear stages.
- * Immutable; every {@code then...} method returns a new model.
+ * A closed workload model: a target number of concurrent users over time, as a start level and stages, each a
+ * linear change to a number of users over a duration (a stage of zero duration is a jump). Immutable; every
+ * {@code then...} method returns a new model.
  *
  * <pre>{@code
  * ClosedLoad load = Load.rampUp(0, 50, ofSeconds(30)).thenHold(ofMinutes(5)).thenRampDown(ofSeconds(20));
@@ -18,10 +19,10 @@ import java.util.List;
 public final class ClosedLoad implements Load {
 
   /**
-   * A linear change to {@code users} over {@code duration}.
+   * A linear change to {@code users} over {@code duration}; a zero duration is a jump.
    *
    * @param users    target users at the end of the stage, >= 0
-   * @param duration how long the stage lasts, > 0
+   * @param duration how long the stage lasts, >= 0
    */
   public record Stage(int users, Duration duration) {}
 
@@ -29,12 +30,34 @@ public final class ClosedLoad implements Load {
   private final List<Stage> stages;
   private final int iterationsPerUser;
   private final Duration maxDuration;
+  private final String label;
 
-  ClosedLoad(int startUsers, List<Stage> stages, int iterationsPerUser, Duration maxDuration) {
+  ClosedLoad(int startUsers, List<Stage> stages, int iterationsPerUser, Duration maxDuration, String label) {
     this.startUsers = startUsers;
     this.stages = List.copyOf(stages);
     this.iterationsPerUser = iterationsPerUser;
     this.maxDuration = maxDuration;
+    this.label = label;
+    if (maxUsers() < 1) {
+      throw new InvalidOptionException("load.users", 0, "a model must reach at least 1 user");
+    }
+  }
+
+  static ClosedLoad concat(List<ClosedLoad> parts) {
+    var stages = new ArrayList<Stage>();
+    int level = parts.get(0).startUsers;
+    for (ClosedLoad part : parts) {
+      if (part.iterationsPerUser > 0 || part.maxDuration != null) {
+        throw new InvalidOptionException("load.stages", part.describe(),
+            "iteration-count and capped models cannot be staged");
+      }
+      if (part.startUsers != level) {
+        stages.add(new Stage(part.startUsers, Duration.ZERO));
+      }
+      stages.addAll(part.stages);
+      level = part.endUsers();
+    }
+    return new ClosedLoad(parts.get(0).startUsers, stages, 0, null, null);
   }
 
   /**
@@ -70,6 +93,17 @@ public final class ClosedLoad implements Load {
   }
 
   /**
+   * Jumps to a new number of users at once.
+   *
+   * @param users target users, >= 0
+   * @return the extended model; continue with {@link #thenHold(Duration)}
+   */
+  public ClosedLoad thenJumpTo(int users) {
+    InvalidOptionException.atLeast("load.users", users, 0);
+    return then(users, Duration.ZERO);
+  }
+
+  /**
    * Caps the run time of an iteration-count model ({@link Load#iterations(int, int)}), or of any closed model.
    *
    * @param max the longest the model may run, > 0
@@ -78,9 +112,9 @@ public final class ClosedLoad implements Load {
   public ClosedLoad maxDuration(Duration max) {
     InvalidOptionException.positive("load.maxDuration", max);
     if (iterationsPerUser > 0) {
-      return new ClosedLoad(startUsers, List.of(new Stage(startUsers, max)), iterationsPerUser, null);
+      return new ClosedLoad(startUsers, List.of(new Stage(startUsers, max)), iterationsPerUser, null, null);
     }
-    return new ClosedLoad(startUsers, stages, 0, max);
+    return new ClosedLoad(startUsers, stages, 0, max, label);
   }
 
   private ClosedLoad then(int users, Duration duration) {
@@ -89,7 +123,7 @@ public final class ClosedLoad implements Load {
     }
     var next = new ArrayList<>(stages);
     next.add(new Stage(users, duration));
-    return new ClosedLoad(startUsers, next, 0, maxDuration);
+    return new ClosedLoad(startUsers, next, 0, maxDuration, null);
   }
 
   private int endUsers() {
@@ -129,12 +163,33 @@ public final class ClosedLoad implements Load {
     return level;
   }
 
+  @Override
+  public String phaseAt(Duration elapsed) {
+    long t = elapsed.toNanos();
+    if (t < 0 || t >= duration().toNanos()) {
+      return "done";
+    }
+    if (iterationsPerUser > 0) {
+      return startUsers + " users × " + iterationsPerUser + " iterations";
+    }
+    int level = startUsers;
+    for (Stage s : stages) {
+      long d = s.duration().toNanos();
+      if (t < d) {
+        return s.users() == level ? "hold " + level + " users" : "ramp " + level + "→" + s.users() + " users";
+      }
+      t -= d;
+      level = s.users();
+    }
+    return "hold " + level + " users";
+  }
+
   /** @return iterations each user runs, or 0 when the model is time-based */
   public int iterationsPerUser() {
     return iterationsPerUser;
   }
 
-  /** @return the start level and the stages, in order */
+  /** @return users at the start of the model */
   public int startUsers() {
     return startUsers;
   }
@@ -160,13 +215,18 @@ public final class ClosedLoad implements Load {
     if (iterationsPerUser > 0) {
       return startUsers + " users × " + iterationsPerUser + " iterations (max " + format(duration()) + ")";
     }
+    if (label != null) {
+      return label + (maxDuration != null ? " (max " + format(maxDuration) + ")" : "");
+    }
     var sb = new StringBuilder();
     int level = startUsers;
     for (Stage s : stages) {
       if (!sb.isEmpty()) {
         sb.append(", ");
       }
-      if (s.users() == level) {
+      if (s.duration().isZero()) {
+        sb.append("jump to ").append(s.users()).append(" users");
+      } else if (s.users() == level) {
         sb.append(sb.isEmpty() ? level + " users for " : "hold ").append(format(s.duration()));
       } else {
         sb.append("ramp ").append(level).append("→").append(s.users()).append(" users over ")
@@ -187,10 +247,10 @@ public final class ClosedLoad implements Load {
 
   static String format(Duration d) {
     long ms = d.toMillis();
-    if (ms % 3_600_000 == 0) {
+    if (ms != 0 && ms % 3_600_000 == 0) {
       return ms / 3_600_000 + "h";
     }
-    if (ms % 60_000 == 0) {
+    if (ms != 0 && ms % 60_000 == 0) {
       return ms / 60_000 + "m";
     }
     if (ms % 1000 == 0) {

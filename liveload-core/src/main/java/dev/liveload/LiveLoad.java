@@ -2,6 +2,8 @@ package dev.liveload;
 
 import dev.liveload.internal.engine.Engine;
 import dev.liveload.result.RunResult;
+import dev.liveload.result.RunStatus;
+import dev.liveload.result.ThresholdResult;
 
 /**
  * Runs load tests.
@@ -10,9 +12,13 @@ import dev.liveload.result.RunResult;
  * RunResult result = LiveLoad.run(RunOptions.builder()
  *     .scenario(Api.class, Load.constant(50, ofSeconds(30)))
  *     .baseUrl("http://localhost:8080")
+ *     .threshold("p95(http.duration) < 300ms", "error_ratio < 1%")
  *     .build());
- * System.out.println(result.total().requests() + " requests, p95 "
- *     + result.total().metric("http.duration").p95() + " ms");
+ *
+ * // or, in a main that gates a CI pipeline: exits 0 when every threshold passed, 1 otherwise
+ * public static void main(String[] args) {
+ *   LiveLoad.runAndExit(options);
+ * }
  * }</pre>
  *
  * @since 0.1
@@ -30,5 +36,56 @@ public final class LiveLoad {
    */
   public static RunResult run(RunOptions options) {
     return new Engine(options).run();
+  }
+
+  /**
+   * The exit code for a result: 0 when the run completed and every threshold passed, 1 otherwise.
+   *
+   * @param result the result
+   * @return 0 or 1
+   */
+  public static int exitCode(RunResult result) {
+    return result.passed() && result.run().status() == RunStatus.COMPLETED ? 0 : 1;
+  }
+
+  /**
+   * Runs, prints the verdict (each failed threshold with its observed value, or why the run did not complete)
+   * and exits the JVM with {@link #exitCode(RunResult)}.
+   *
+   * @param options what to run
+   */
+  public static void runAndExit(RunOptions options) {
+    RunResult result = run(options);
+    System.out.println(verdict(result));
+    System.out.flush();
+    System.exit(exitCode(result));
+  }
+
+  /**
+   * The one-paragraph verdict {@link #runAndExit} prints.
+   *
+   * @param result the result
+   * @return e.g. {@code FAILED: 1 of 2 thresholds failed: ✗ p95(http.duration) < 300ms (observed 312.4ms)}
+   */
+  public static String verdict(RunResult result) {
+    long failed = result.thresholds().stream().filter(t -> !t.passed()).count();
+    var sb = new StringBuilder(exitCode(result) == 0 ? "PASSED" : "FAILED");
+    if (result.run().status() != RunStatus.COMPLETED) {
+      sb.append(": run ").append(result.run().status().name().toLowerCase(java.util.Locale.ROOT));
+      if (!result.run().reason().isEmpty()) {
+        sb.append(" (").append(result.run().reason()).append(')');
+      }
+    }
+    if (!result.thresholds().isEmpty()) {
+      sb.append(result.run().status() != RunStatus.COMPLETED ? "; " : ": ");
+      sb.append(failed == 0 ? "all " + result.thresholds().size() + " thresholds passed"
+          : failed + " of " + result.thresholds().size() + " thresholds failed");
+      for (ThresholdResult t : result.thresholds()) {
+        if (!t.passed()) {
+          sb.append("\n  ✗ ").append(t.expression()).append(" (observed ").append(t.observedText()).append(")");
+        }
+      }
+    }
+    return sb.toString();
   }
 }

@@ -4,32 +4,56 @@ import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Modifier;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
 
 /**
- * Users running one scenario under one load model, with their settings. Immutable: each setter returns a copy.
+ * Users under one load model, running one scenario or a weighted mix of scenarios, with their settings.
+ * Immutable: each setter returns a copy.
  *
  * <pre>{@code
- * RunOptions.builder()
- *     .population(Population.of(Checkout.class, Load.rampUp(0, 50, ofSeconds(30)).thenHold(ofMinutes(5)))
- *         .iterationTimeout(ofSeconds(30)))
- *     .build();
+ * // one scenario
+ * Population.of(Checkout.class, Load.rampUp(0, 50, ofSeconds(30)).thenHold(ofMinutes(5)))
+ *     .iterationTimeout(ofSeconds(30))
+ *     .pacing(ofSeconds(10));                      // an iteration starts every 10 s per user
+ *
+ * // one population split by weight: each iteration picks a scenario, 20% / 50% / 30%
+ * Population.mix(Load.constant(100, ofMinutes(10)))
+ *     .with(Buy.class, 20).with(Bounce.class, 50).with(Browse.class, 30)
+ *     .drunkenness(0.3);                           // each user thinks 0.7× to 1.3× as long as written
  * }</pre>
+ *
+ * <p>In a mix, each iteration picks its scenario by weight with the user's own seeded generator, so a given
+ * seed makes the same choices; every scenario reports under its own name.
  *
  * @since 0.1
  */
 public final class Population {
-  private final String name;
-  private final Supplier<? extends Scenario> scenarios;
+
+  /**
+   * One scenario of a population.
+   *
+   * @param name    scenario name in results
+   * @param factory makes one scenario instance per user
+   * @param weight  relative weight in a mix (1 for a single scenario)
+   */
+  public record Member(String name, Supplier<? extends Scenario> factory, double weight) {}
+
+  private final List<Member> members;
   private final Load load;
   private final Duration iterationTimeout;
+  private final Duration pacing;
+  private final double drunkenness;
 
-  private Population(String name, Supplier<? extends Scenario> scenarios, Load load, Duration iterationTimeout) {
-    this.name = name;
-    this.scenarios = scenarios;
+  private Population(List<Member> members, Load load, Duration iterationTimeout, Duration pacing,
+      double drunkenness) {
+    this.members = List.copyOf(members);
     this.load = load;
     this.iterationTimeout = iterationTimeout;
+    this.pacing = pacing;
+    this.drunkenness = drunkenness;
   }
 
   /**
@@ -41,19 +65,7 @@ public final class Population {
    * @throws InvalidOptionException when the class cannot be instantiated
    */
   public static Population of(Class<? extends Scenario> scenario, Load load) {
-    Objects.requireNonNull(scenario, "scenario");
-    Constructor<? extends Scenario> constructor = constructorOf(scenario);
-    Supplier<Scenario> factory = () -> {
-      try {
-        return constructor.newInstance();
-      } catch (InvocationTargetException e) {
-        throw new IllegalStateException("constructor of " + scenario.getName() + " threw " + e.getCause(),
-            e.getCause());
-      } catch (ReflectiveOperationException e) {
-        throw new IllegalStateException("could not create " + scenario.getName() + ": " + e, e);
-      }
-    };
-    return new Population(factory.get().name(), factory, requireLoad(load), null);
+    return single(member(scenario, 1), load);
   }
 
   /**
@@ -64,12 +76,7 @@ public final class Population {
    * @return the population
    */
   public static Population of(Supplier<? extends Scenario> factory, Load load) {
-    Objects.requireNonNull(factory, "factory");
-    Scenario probe = factory.get();
-    if (probe == null) {
-      throw new InvalidOptionException("scenario", null, "the factory must return a Scenario");
-    }
-    return new Population(probe.name(), factory, requireLoad(load), null);
+    return single(member(factory, 1), load);
   }
 
   /**
@@ -82,7 +89,47 @@ public final class Population {
    */
   public static Population of(String name, Scenario.Body body, Load load) {
     Scenario scenario = Scenario.of(name, body);
-    return new Population(name, () -> scenario, requireLoad(load), null);
+    return single(new Member(name, () -> scenario, 1), load);
+  }
+
+  /**
+   * An empty mix under a load model; add scenarios with {@code with(...)}.
+   *
+   * @param load the load model shared by the whole mix
+   * @return the mix, to which at least one scenario must be added
+   */
+  public static Population mix(Load load) {
+    return new Population(List.of(), requireLoad(load), null, null, 0);
+  }
+
+  /**
+   * Adds a scenario class to a mix.
+   *
+   * @param scenario the scenario class (a new instance per user)
+   * @param weight   relative weight, > 0
+   * @return a copy with the scenario
+   */
+  public Population with(Class<? extends Scenario> scenario, double weight) {
+    return add(member(scenario, weight));
+  }
+
+  /**
+   * Adds a lambda scenario to a mix.
+   *
+   * @param name   scenario name, not blank
+   * @param body   the iteration
+   * @param weight relative weight, > 0
+   * @return a copy with the scenario
+   */
+  public Population with(String name, Scenario.Body body, double weight) {
+    Scenario scenario = Scenario.of(name, body);
+    return add(new Member(name, () -> scenario, positiveWeight(weight)));
+  }
+
+  private Population add(Member member) {
+    var next = new ArrayList<>(members);
+    next.add(member);
+    return new Population(next, load, iterationTimeout, pacing, drunkenness);
   }
 
   /**
@@ -93,11 +140,39 @@ public final class Population {
    * @return a copy with the timeout
    */
   public Population iterationTimeout(Duration timeout) {
-    return new Population(name, scenarios, load, InvalidOptionException.positive("iterationTimeout", timeout));
+    return new Population(members, load, InvalidOptionException.positive("iterationTimeout", timeout), pacing,
+        drunkenness);
   }
 
   /**
-   * Renames the population's scenario in results (two populations may run one scenario class under two names).
+   * Pacing: each user starts an iteration every {@code interval} (LoadRunner's pacing). When an iteration takes
+   * longer, the next starts at once. Only for closed models (in an open model the arrival rate paces).
+   *
+   * @param interval time from one iteration start to the next, > 0
+   * @return a copy with pacing
+   */
+  public Population pacing(Duration interval) {
+    return new Population(members, load, iterationTimeout, InvalidOptionException.positive("pacing", interval),
+        drunkenness);
+  }
+
+  /**
+   * Varies each user's pace: every user gets a personal factor, uniform in [1 − d, 1 + d], that scales all its
+   * think times, so some users are consistently slower than others (the original LiveLoad's drunkenness).
+   *
+   * @param d in [0, 1); 0 (the default) turns it off
+   * @return a copy with the variation
+   */
+  public Population drunkenness(double d) {
+    if (!(d >= 0 && d < 1)) {
+      throw new InvalidOptionException("drunkenness", d, "must be in [0, 1)");
+    }
+    return new Population(members, load, iterationTimeout, pacing, d);
+  }
+
+  /**
+   * Renames the scenario of a single-scenario population (two populations may run one scenario class under two
+   * names).
    *
    * @param name not blank
    * @return a copy with the name
@@ -106,12 +181,23 @@ public final class Population {
     if (name == null || name.isBlank()) {
       throw new InvalidOptionException("population.name", name, "must not be blank");
     }
-    return new Population(name, scenarios, load, iterationTimeout);
+    if (members.size() != 1) {
+      throw new InvalidOptionException("population.name", name, "only a single-scenario population can be "
+          + "renamed; name the scenarios of a mix with with(name, body, weight)");
+    }
+    Member m = members.get(0);
+    return new Population(List.of(new Member(name, m.factory(), m.weight())), load, iterationTimeout, pacing,
+        drunkenness);
   }
 
-  /** @return the scenario name used in results */
+  /** @return the scenarios, with their weights; never null, empty only for a mix not yet filled */
+  public List<Member> members() {
+    return members;
+  }
+
+  /** @return the name of the first scenario (the only one, unless this is a mix) */
   public String name() {
-    return name;
+    return members.isEmpty() ? "(empty mix)" : members.get(0).name();
   }
 
   /** @return the load model */
@@ -124,9 +210,50 @@ public final class Population {
     return iterationTimeout;
   }
 
-  /** @return a new scenario instance for one user */
-  public Scenario newScenario() {
-    return scenarios.get();
+  /** @return the pacing interval, or null when there is none */
+  public Duration pacing() {
+    return pacing;
+  }
+
+  /** @return the drunkenness, in [0, 1) */
+  public double drunkenness() {
+    return drunkenness;
+  }
+
+  private static Population single(Member member, Load load) {
+    return new Population(List.of(member), requireLoad(load), null, null, 0);
+  }
+
+  private static Member member(Class<? extends Scenario> scenario, double weight) {
+    Objects.requireNonNull(scenario, "scenario");
+    Constructor<? extends Scenario> constructor = constructorOf(scenario);
+    Supplier<Scenario> factory = () -> {
+      try {
+        return constructor.newInstance();
+      } catch (InvocationTargetException e) {
+        throw new IllegalStateException("constructor of " + scenario.getName() + " threw " + e.getCause(),
+            e.getCause());
+      } catch (ReflectiveOperationException e) {
+        throw new IllegalStateException("could not create " + scenario.getName() + ": " + e, e);
+      }
+    };
+    return new Member(factory.get().name(), factory, positiveWeight(weight));
+  }
+
+  private static Member member(Supplier<? extends Scenario> factory, double weight) {
+    Objects.requireNonNull(factory, "factory");
+    Scenario probe = factory.get();
+    if (probe == null) {
+      throw new InvalidOptionException("scenario", null, "the factory must return a Scenario");
+    }
+    return new Member(probe.name(), factory, positiveWeight(weight));
+  }
+
+  private static double positiveWeight(double weight) {
+    if (!(weight > 0) || Double.isInfinite(weight)) {
+      throw new InvalidOptionException("weight", weight, "must be > 0");
+    }
+    return weight;
   }
 
   private static Load requireLoad(Load load) {
@@ -157,6 +284,6 @@ public final class Population {
 
   @Override
   public String toString() {
-    return name + " (" + load.describe() + ")";
+    return members.stream().map(Member::name).toList() + " (" + load.describe() + ")";
   }
 }

@@ -38,6 +38,8 @@ public final class RunOptions {
   private final HttpOptions http;
   private final long seed;
   private final Path resultFile;
+  private final List<Threshold> thresholds;
+  private final Progress progress;
 
   private RunOptions(Builder b) {
     this.name = b.name;
@@ -48,6 +50,8 @@ public final class RunOptions {
     this.http = b.http;
     this.seed = b.seed;
     this.resultFile = b.resultFile;
+    this.thresholds = List.copyOf(b.thresholds);
+    this.progress = b.progress;
   }
 
   /** @return a builder with the defaults */
@@ -95,6 +99,16 @@ public final class RunOptions {
     return resultFile;
   }
 
+  /** @return the thresholds, in the order given, never null */
+  public List<Threshold> thresholds() {
+    return thresholds;
+  }
+
+  /** @return where live progress goes */
+  public Progress progress() {
+    return progress;
+  }
+
   /** @return the options as plain values, as recorded in the result */
   public Map<String, Object> describe() {
     var m = new LinkedHashMap<String, Object>();
@@ -102,11 +116,23 @@ public final class RunOptions {
     var pops = new ArrayList<Map<String, Object>>();
     for (Population p : populations) {
       var pm = new LinkedHashMap<String, Object>();
-      pm.put("scenario", p.name());
+      if (p.members().size() == 1) {
+        pm.put("scenario", p.name());
+      } else {
+        var mix = new LinkedHashMap<String, Object>();
+        p.members().forEach(member -> mix.put(member.name(), member.weight()));
+        pm.put("mix", mix);
+      }
       pm.put("load", p.load().describe());
       pm.put("maxUsers", p.load().maxUsers());
       pm.put("duration", p.load().duration().toString());
       pm.put("iterationTimeout", Objects.requireNonNullElse(p.iterationTimeout(), iterationTimeout).toString());
+      if (p.pacing() != null) {
+        pm.put("pacing", p.pacing().toString());
+      }
+      if (p.drunkenness() > 0) {
+        pm.put("drunkenness", p.drunkenness());
+      }
       pops.add(pm);
     }
     m.put("populations", pops);
@@ -114,6 +140,7 @@ public final class RunOptions {
     m.put("gracefulStop", gracefulStop.toString());
     m.put("seed", seed);
     m.put("http", http.describe());
+    m.put("thresholds", thresholds.stream().map(Threshold::toString).toList());
     return m;
   }
 
@@ -131,6 +158,8 @@ public final class RunOptions {
     private HttpOptions http = HttpOptions.defaults();
     private long seed = System.nanoTime();
     private Path resultFile;
+    private final List<Threshold> thresholds = new ArrayList<>();
+    private Progress progress = Progress.console();
 
     private Builder() {}
 
@@ -240,6 +269,42 @@ public final class RunOptions {
     }
 
     /**
+     * Adds thresholds; each expression is parsed now, so a typo fails before any load starts.
+     *
+     * @param expressions e.g. {@code "p95(http.duration) < 300ms"}, {@code "error_ratio < 1%"}
+     * @return this builder
+     * @throws InvalidOptionException with the position of the first error
+     */
+    public Builder threshold(String... expressions) {
+      for (String e : expressions) {
+        thresholds.add(Threshold.of(e));
+      }
+      return this;
+    }
+
+    /**
+     * Adds thresholds (for example with {@link Threshold#abortOnFail()}).
+     *
+     * @param thresholds the thresholds
+     * @return this builder
+     */
+    public Builder threshold(Threshold... thresholds) {
+      for (Threshold t : thresholds) {
+        this.thresholds.add(Objects.requireNonNull(t, "threshold"));
+      }
+      return this;
+    }
+
+    /**
+     * @param progress where live progress and the end-of-test summary go (default {@link Progress#console()})
+     * @return this builder
+     */
+    public Builder progress(Progress progress) {
+      this.progress = Objects.requireNonNull(progress, "progress");
+      return this;
+    }
+
+    /**
      * Checks the options and builds them.
      *
      * @return the options
@@ -252,9 +317,18 @@ public final class RunOptions {
       }
       var names = new HashSet<String>();
       for (Population p : populations) {
-        if (!names.add(p.name())) {
-          throw new InvalidOptionException("scenario", p.name(),
-              "each scenario needs a distinct name; rename one with Population.named(...)");
+        if (p.members().isEmpty()) {
+          throw new InvalidOptionException("mix", "empty", "add at least one scenario with .with(Scenario.class, weight)");
+        }
+        if (p.pacing() != null && p.load() instanceof OpenLoad) {
+          throw new InvalidOptionException("pacing", p.pacing(), "only applies to closed models; an open model's "
+              + "arrival rate paces its iterations");
+        }
+        for (Population.Member m : p.members()) {
+          if (!names.add(m.name())) {
+            throw new InvalidOptionException("scenario", m.name(),
+                "each scenario needs a distinct name; rename one with Population.named(...)");
+          }
         }
       }
       return new RunOptions(this);

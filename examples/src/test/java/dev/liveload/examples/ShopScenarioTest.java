@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.liveload.LiveLoad;
 import dev.liveload.Load;
+import dev.liveload.Progress;
 import dev.liveload.RunOptions;
 import dev.liveload.result.RunResult;
 import dev.liveload.result.RunStatus;
@@ -19,6 +20,7 @@ class ShopScenarioTest {
           .scenario(ShopScenario.class, Load.iterations(5, 8))
           .baseUrl(app.url())
           .seed(1)
+          .progress(Progress.none())
           .build());
       var s = result.scenario("ShopScenario");
       assertThat(result.run().status()).isEqualTo(RunStatus.COMPLETED);
@@ -30,7 +32,6 @@ class ShopScenarioTest {
         assertThat(e.tags()).containsEntry("url", "/api/recommendations");
       });
       assertThat(s.failedRequests()).isEqualTo(s.failedIterations());
-      assertThat(Demo.summary(result)).contains("ShopScenario").contains("step: add to cart").contains("requests");
     }
   }
 }

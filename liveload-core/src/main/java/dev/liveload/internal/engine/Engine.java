@@ -2,7 +2,7 @@ package dev.liveload.internal.engine;
 
 import dev.liveload.RunOptions;
 import dev.liveload.internal.http.HttpSettings;
-import dev.liveload.internal.metrics.ErrorLog;
+import dev.liveload.internal.metrics.Counters;
 import dev.liveload.internal.metrics.HealthMonitor;
 import dev.liveload.internal.metrics.MetricRegistry;
 import dev.liveload.internal.metrics.ResultMerger;
@@ -35,9 +35,10 @@ public final class Engine {
 
   final RunOptions options;
   final MetricRegistry registry = new MetricRegistry();
+  final Counters counters = new Counters();
   final HttpSettings http;
-  private final List<PopulationRunner> populations = new ArrayList<>();
-  private final ErrorLog[] errors;
+  private final List<LoadRunner> runners = new ArrayList<>();
+  private final List<ScenarioSlot> slots = new ArrayList<>();
   private final AtomicInteger userIds = new AtomicInteger();
   private final HealthMonitor health = new HealthMonitor();
   private final CountDownLatch finished = new CountDownLatch(1);
@@ -48,21 +49,15 @@ public final class Engine {
   public Engine(RunOptions options) {
     this.options = options;
     this.http = new HttpSettings(options.http(), options.baseUrl());
-    for (int i = 0; i < options.populations().size(); i++) {
-      populations.add(new PopulationRunner(i, options.populations().get(i), this));
-    }
-    this.errors = new ErrorLog[populations.size()];
-    for (int i = 0; i < errors.length; i++) {
-      errors[i] = new ErrorLog();
+    for (var population : options.populations()) {
+      LoadRunner runner = LoadRunner.of(population, this, slots.size());
+      runners.add(runner);
+      slots.addAll(runner.slots);
     }
   }
 
   int nextUserId() {
     return userIds.incrementAndGet();
-  }
-
-  ErrorLog errors(int population) {
-    return errors[population];
   }
 
   /** Stops the run early (a scenario bug every iteration would repeat). The first reason wins. */
@@ -77,13 +72,15 @@ public final class Engine {
     runThread = Thread.currentThread();
     Instant start = Instant.now();
     long startNanos = System.nanoTime();
-    long planned = populations.stream().mapToLong(p -> p.load.duration().toMillis()).max().orElse(0);
-    IntSupplier[] users = populations.stream().map(p -> (IntSupplier) p::liveCount).toArray(IntSupplier[]::new);
-    var sampler = new Sampler(registry, users, Sampler.intervalFor(planned), start.toEpochMilli(), health);
+    long planned = runners.stream().mapToLong(r -> r.load().duration().toMillis()).max().orElse(0);
+    IntSupplier[] users = slots.stream().map(s -> (IntSupplier) s::users).toArray(IntSupplier[]::new);
+    var sampler = new Sampler(registry, counters, users, Sampler.intervalFor(planned), start.toEpochMilli(), health);
+    var monitor = new RunMonitor(this, options, sampler, runners, slots.stream().map(ScenarioSlot::name).toList(),
+        startNanos);
     health.start();
-    var ticker = new Ticker(sampler);
+    var ticker = new Ticker(sampler, monitor);
     Thread tickerThread = Thread.ofPlatform().daemon().name("liveload-ticker").start(ticker);
-    var watchdog = new Watchdog(populations);
+    var watchdog = new Watchdog(runners);
     Thread watchdogThread = Thread.ofPlatform().daemon().name("liveload-watchdog").start(watchdog);
     Thread hook = Thread.ofPlatform().unstarted(this::onShutdown);
     boolean hookInstalled = installHook(hook);
@@ -93,11 +90,11 @@ public final class Engine {
       interrupted = schedule(startNanos);
       long deadline = System.nanoTime() + JOIN_AFTER_STOP_NANOS
           + (interrupted || abortReason != null ? 0 : options.gracefulStop().toNanos());
-      for (PopulationRunner p : populations) {
-        stuck += p.join(deadline);
+      for (LoadRunner r : runners) {
+        stuck += r.join(deadline);
       }
       if (stuck > 0) {
-        populations.forEach(PopulationRunner::stopNow);
+        runners.forEach(LoadRunner::stopNow);
         LOG.warn("{} users did not stop within the graceful stop period plus 10 s; their last iteration is "
             + "left out", stuck);
       }
@@ -115,7 +112,10 @@ public final class Engine {
     }
     Instant end = Instant.now();
     sampler.sample(end.toEpochMilli(), true);
-    RunResult result = buildResult(sampler, start, end, interrupted, stuck);
+    RunResult measured = buildResult(sampler, start, end, interrupted, stuck);
+    RunResult result = new RunResult(measured.schema(), measured.run(), measured.total(), measured.scenarios(),
+        monitor.verdicts(measured), measured.generator());
+    monitor.printSummary(result);
     if (options.resultFile() != null) {
       try {
         result.write(options.resultFile());
@@ -145,12 +145,12 @@ public final class Engine {
       long elapsed = now - startNanos;
       if (abortReason != null && !aborted) {
         aborted = true;
-        populations.forEach(PopulationRunner::stopNow);
+        runners.forEach(LoadRunner::stopNow);
       }
       boolean allDone = true;
-      for (PopulationRunner p : populations) {
-        p.tick(elapsed, now);
-        allDone &= p.done();
+      for (LoadRunner r : runners) {
+        r.tick(elapsed, now);
+        allDone &= r.done();
       }
       if (allDone) {
         return false;
@@ -160,7 +160,7 @@ public final class Engine {
         if (interruptReason == null) {
           interruptReason = "interrupted";
         }
-        populations.forEach(PopulationRunner::stopNow);
+        runners.forEach(LoadRunner::stopNow);
         return true;
       }
     }
@@ -192,9 +192,17 @@ public final class Engine {
   private RunResult buildResult(Sampler sampler, Instant start, Instant end, boolean interrupted, int stuck) {
     long now = System.nanoTime();
     var scenarios = new ArrayList<ScenarioResult>();
-    for (PopulationRunner p : populations) {
-      scenarios.add(sampler.result(p.index, p.name(), p.load.describe(), p.maxUsers(), p.runningMillis(now),
-          errors[p.index]));
+    for (ScenarioSlot slot : slots) {
+      LoadRunner r = slot.runner;
+      String load = r.load().describe();
+      if (r.slots.size() > 1) {
+        double total = r.population.members().stream().mapToDouble(m -> m.weight()).sum();
+        var share = java.math.BigDecimal.valueOf(100 * slot.member.weight() / total)
+            .round(new java.math.MathContext(3)).stripTrailingZeros().toPlainString();
+        load += " — mix, " + share + "% of iterations";
+      }
+      scenarios.add(sampler.result(slot.index, slot.name(), load, slot.maxUsers(), r.runningMillis(now),
+          slot.errors));
     }
     ScenarioResult merged = ResultMerger.mergeScenarios(scenarios);
     ScenarioResult total = new ScenarioResult(ScenarioResult.TOTAL, merged.load(), merged.maxUsers(),
@@ -211,13 +219,15 @@ public final class Engine {
     return new RunResult(RunResult.SCHEMA, info, total, scenarios, List.of(), health.result());
   }
 
-  /** Samples the metrics at every wall-clock second. */
+  /** Samples the metrics at every wall-clock second, then lets the monitor look at them. */
   private static final class Ticker implements Runnable {
     private final Sampler sampler;
+    private final RunMonitor monitor;
     private volatile boolean running = true;
 
-    Ticker(Sampler sampler) {
+    Ticker(Sampler sampler, RunMonitor monitor) {
       this.sampler = sampler;
+      this.monitor = monitor;
     }
 
     @Override
@@ -234,7 +244,9 @@ public final class Engine {
           return;
         }
         try {
-          sampler.sample(System.currentTimeMillis(), false);
+          long sampledAt = System.currentTimeMillis();
+          sampler.sample(sampledAt, false);
+          monitor.afterSample(sampledAt);
         } catch (RuntimeException e) {
           LOG.error("metrics sampling failed", e);
         }

@@ -5,6 +5,7 @@ import dev.liveload.Scenario;
 import dev.liveload.User;
 import dev.liveload.http.HttpSession;
 import dev.liveload.internal.http.UserHttpSession;
+import dev.liveload.internal.metrics.MetricDef;
 import dev.liveload.internal.metrics.SeriesCache;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Callable;
 import java.util.random.RandomGenerator;
 
@@ -26,16 +28,28 @@ public final class VirtualUser implements User, UserContext, Runnable {
   static final String ITERATION = "iteration.duration";
   static final String STEP = "step.duration";
 
+  private static final Object END = new Object();
+
   private final int id;
-  private final PopulationRunner population;
+  private final LoadRunner runner;
   private final Engine engine;
-  private final SeriesCache series;
   private final SplittableRandom random;
+  private final SplittableRandom mixRandom;
+  private final double thinkFactor;
   private final Map<String, Object> vars = new HashMap<>();
   private final List<UserResource> resources = new ArrayList<>(2);
   private final Set<Throwable> recordedHere = Collections.newSetFromMap(new IdentityHashMap<>());
-  private Scenario scenario;
+  /** Per scenario of the population (one, or the members of a mix): instance, readiness, series cache. */
+  private final Scenario[] scenarios;
+  private final boolean[] ready;
+  private final SeriesCache[] series;
+  private ScenarioSlot slot;
   private UserHttpSession http;
+  private LoadRunner.Job firstJob;
+  private final ArrayBlockingQueue<Object> mailbox = new ArrayBlockingQueue<>(1);
+  private long lastIterationStart;
+  /** Open models: how late this iteration started, charged to its first request (µs). */
+  private long startLagMicros;
   private String step;
   private long iteration;
   /** Kind of the first failure recorded in the current iteration, or null. */
@@ -52,12 +66,20 @@ public final class VirtualUser implements User, UserContext, Runnable {
   volatile boolean stopNow;
   volatile Thread thread;
 
-  VirtualUser(int id, PopulationRunner population, Engine engine) {
+  VirtualUser(int id, LoadRunner runner, Engine engine, LoadRunner.Job firstJob) {
     this.id = id;
-    this.population = population;
+    this.runner = runner;
     this.engine = engine;
-    this.series = new SeriesCache(engine.registry, population.index);
-    this.random = new SplittableRandom(mix(engine.options.seed(), id));
+    this.firstJob = firstJob;
+    long seed = mix(engine.options.seed(), id);
+    this.random = new SplittableRandom(seed);
+    this.mixRandom = new SplittableRandom(mix(seed, 0x6D6978L));
+    double d = runner.population.drunkenness();
+    this.thinkFactor = d == 0 ? 1 : 1 - d + 2 * d * mixRandom.nextDouble();
+    int n = runner.slots.size();
+    this.scenarios = new Scenario[n];
+    this.ready = new boolean[n];
+    this.series = new SeriesCache[n];
   }
 
   private static long mix(long seed, long id) {
@@ -72,42 +94,77 @@ public final class VirtualUser implements User, UserContext, Runnable {
   @Override
   public void run() {
     thread = Thread.currentThread();
-    boolean ready = false;
     try {
-      scenario = population.population.newScenario();
-      ready = before();
-      int limit = population.iterationsPerUser();
-      while (ready && !retiring && !stopNow && !population.ended) {
-        runIteration();
-        if (limit > 0 && iteration >= limit) {
-          break;
+      LoadRunner.Job job;
+      while ((job = runner.awaitIteration(this)) != null) {
+        enter(job.slot());
+        if (!ready[local(slot)] && !before(job)) {
+          continue;
         }
+        runIteration(job.intendedNanos());
       }
     } catch (RuntimeException | Error e) {
-      engine.abort("scenario " + population.name() + " could not start a user: " + e);
+      engine.abort("scenario " + (slot == null ? runner.population.name() : slot.name())
+          + " could not run a user: " + e);
     } finally {
-      if (ready && !stopNow) {
+      if (!stopNow) {
         after();
       }
       closeResources();
-      population.exited(this);
+      if (slot != null) {
+        slot.users(-1);
+      }
+      runner.exited(this);
     }
   }
 
-  /** Runs {@link Scenario#beforeUser}, retrying each second while it fails; false when the run ended first. */
-  private boolean before() {
-    while (!retiring && !stopNow && !population.ended) {
+  private int local(ScenarioSlot s) {
+    return s.index - runner.slots.get(0).index;
+  }
+
+  /** Moves this user into the scenario of its next iteration. */
+  private void enter(ScenarioSlot next) {
+    if (next != slot) {
+      if (slot != null) {
+        slot.users(-1);
+      }
+      next.users(1);
+      slot = next;
+    }
+  }
+
+  private Scenario currentScenario() {
+    int i = local(slot);
+    if (scenarios[i] == null) {
+      scenarios[i] = slot.newScenario();
+    }
+    return scenarios[i];
+  }
+
+  /**
+   * Runs {@link Scenario#beforeUser} for the current scenario. In a closed model a failure is retried each second
+   * until the run ends; in an open model the arrival it was for is counted as a failed iteration.
+   *
+   * @return true when the user is ready to run the iteration
+   */
+  private boolean before(LoadRunner.Job job) {
+    boolean open = runner instanceof OpenRunner;
+    while (!retiring && !stopNow && !runner.ended) {
       try {
         step = "(before user)";
-        scenario.beforeUser(this);
+        currentScenario().beforeUser(this);
         settleAll();
+        ready[local(slot)] = true;
         return true;
       } catch (Throwable t) {
-        recordThrowable(t, "(before user)");
+        String kind = recordThrowable(t, "(before user)");
         clearInterrupt();
-        try {
-          Thread.sleep(1000);
-        } catch (InterruptedException e) {
+        if (open) {
+          long micros = Math.max(0, (System.nanoTime() - job.intendedNanos()) / 1000);
+          record(ITERATION, null, null, null, 0, kind, micros);
+          return false;
+        }
+        if (!pause(1_000_000_000L)) {
           return false;
         }
       } finally {
@@ -118,25 +175,76 @@ public final class VirtualUser implements User, UserContext, Runnable {
   }
 
   private void after() {
-    try {
-      step = "(after user)";
-      scenario.afterUser(this);
-      settleAll();
-    } catch (Throwable t) {
-      recordThrowable(t, "(after user)");
-    } finally {
-      step = null;
+    for (int i = 0; i < scenarios.length; i++) {
+      if (!ready[i]) {
+        continue;
+      }
+      enter(runner.slots.get(i));
+      try {
+        step = "(after user)";
+        scenarios[i].afterUser(this);
+        settleAll();
+      } catch (Throwable t) {
+        recordThrowable(t, "(after user)");
+      } finally {
+        step = null;
+      }
     }
   }
 
-  private void runIteration() {
+  /** Sleeps outside an iteration (pacing, retry back-off); false when the user was stopped meanwhile. */
+  boolean pause(long nanos) {
+    try {
+      Thread.sleep(Duration.ofNanos(nanos));
+      return true;
+    } catch (InterruptedException e) {
+      clearInterrupt();
+      return false;
+    }
+  }
+
+  /** Open models: the job the user was started with, once. */
+  LoadRunner.Job takeFirstJob() {
+    LoadRunner.Job j = firstJob;
+    firstJob = null;
+    return j;
+  }
+
+  /** Open models: hands this idle user its next job (null: leave). */
+  void give(LoadRunner.Job job) {
+    mailbox.offer(job == null ? END : job);
+  }
+
+  /** Open models: waits for the next job; null when the user should leave. */
+  LoadRunner.Job awaitJob() {
+    try {
+      Object o = mailbox.take();
+      return o == END ? null : (LoadRunner.Job) o;
+    } catch (InterruptedException e) {
+      return null;
+    }
+  }
+
+  long lastIterationStart() {
+    return lastIterationStart;
+  }
+
+  java.util.random.RandomGenerator mixRandom() {
+    return mixRandom;
+  }
+
+  private void runIteration(long intendedNanos) {
     iterationError = null;
     recordedHere.clear();
     long start = System.nanoTime();
-    iterationDeadline.begin(start + population.iterationTimeoutNanos);
+    lastIterationStart = start;
+    long lag = start - intendedNanos;
+    startLagMicros = lag > 0 ? lag / 1000 : 0;
+    long from = Math.min(start, intendedNanos);
+    iterationDeadline.begin(start + runner.iterationTimeoutNanos);
     Throwable failure = null;
     try {
-      scenario.run(this);
+      currentScenario().run(this);
       settleAll();
       checkUnsent();
     } catch (Throwable t) {
@@ -148,18 +256,19 @@ public final class VirtualUser implements User, UserContext, Runnable {
       }
     }
     String cause = endIterationState();
-    long micros = (System.nanoTime() - start) / 1000;
+    startLagMicros = 0;
+    long micros = (System.nanoTime() - from) / 1000;
     String error;
     if (cause != null) {
       error = cause;
       if (cause.equals("iteration_timeout") && iterationError == null) {
-        engine.errors(population.index).record(cause, "iteration exceeded its timeout of "
-            + Duration.ofNanos(population.iterationTimeoutNanos), null, null, null);
+        slot.errors.record(cause, "iteration exceeded its timeout of "
+            + Duration.ofNanos(runner.iterationTimeoutNanos), null, null, null);
       }
     } else if (failure != null) {
       error = failure instanceof IterationFailedException f ? f.kind() : "exception";
       if (!(failure instanceof RecordedFailure) && !recordedHere.contains(failure)) {
-        engine.errors(population.index).record(error, describe(failure), null, null, null);
+        slot.errors.record(error, describe(failure), null, null, null);
       }
     } else {
       error = iterationError;
@@ -259,7 +368,7 @@ public final class VirtualUser implements User, UserContext, Runnable {
 
   @Override
   public String scenario() {
-    return population.name();
+    return slot == null ? runner.population.name() : slot.name();
   }
 
   @Override
@@ -293,7 +402,7 @@ public final class VirtualUser implements User, UserContext, Runnable {
       throw new IllegalArgumentException("think time must be >= 0, was " + duration);
     }
     settleAll();
-    sleepNanos(duration.toNanos());
+    sleepNanos(thinkFactor == 1 ? duration.toNanos() : (long) (duration.toNanos() * thinkFactor));
   }
 
   @Override
@@ -420,12 +529,21 @@ public final class VirtualUser implements User, UserContext, Runnable {
 
   @Override
   public void record(String metric, String step, String method, String url, int status, String error, long value) {
-    series.get(metric, step, method, url, status, error).record(value);
+    if (startLagMicros > 0 && MetricDef.of(metric).chargesStartLag()) {
+      value += startLagMicros; // an open-model iteration that started late: its first request waited that long too
+      startLagMicros = 0;
+    }
+    int i = local(slot);
+    SeriesCache cache = series[i];
+    if (cache == null) {
+      cache = series[i] = new SeriesCache(engine.registry, slot.index);
+    }
+    cache.get(metric, step, method, url, status, error).record(value);
   }
 
   @Override
   public void recordError(String kind, String message, String step, String method, String url) {
-    engine.errors(population.index).record(kind, message, step, method, url);
+    slot.errors.record(kind, message, step, method, url);
     if (iterationError == null) {
       iterationError = kind;
     }
@@ -438,17 +556,19 @@ public final class VirtualUser implements User, UserContext, Runnable {
 
   @Override
   public IterationFailedException usageError(String message) {
-    engine.errors(population.index).record("usage", message, step, null, null);
-    engine.abort("scenario " + population.name() + ": " + message);
+    slot.errors.record("usage", message, step, null, null);
+    engine.abort("scenario " + slot.name() + ": " + message);
     return new RecordedFailure("usage", message, null);
   }
 
-  private void recordThrowable(Throwable t, String where) {
-    if (t instanceof RecordedFailure || interruptCause != null) {
-      return;
+  /** Records a failure outside an iteration (unless already recorded); returns its kind. */
+  private String recordThrowable(Throwable t, String where) {
+    String kind = interruptCause != null ? interruptCause
+        : t instanceof IterationFailedException f ? f.kind() : "exception";
+    if (!(t instanceof RecordedFailure) && interruptCause == null) {
+      recordError(kind, describe(t), where, null, null);
     }
-    String kind = t instanceof IterationFailedException f ? f.kind() : "exception";
-    recordError(kind, describe(t), where, null, null);
+    return kind;
   }
 
   /** The exception and where in scenario code it was thrown. */
@@ -467,6 +587,6 @@ public final class VirtualUser implements User, UserContext, Runnable {
 
   @Override
   public String toString() {
-    return "user " + id + " (" + population.name() + ")";
+    return "user " + id + " (" + scenario() + ")";
   }
 }

@@ -11,18 +11,18 @@ import java.util.concurrent.locks.LockSupport;
 final class Watchdog implements Runnable {
   private static final long PERIOD_NANOS = 10_000_000L;
 
-  private final List<PopulationRunner> populations;
+  private final List<LoadRunner> runners;
   private volatile boolean running = true;
 
-  Watchdog(List<PopulationRunner> populations) {
-    this.populations = populations;
+  Watchdog(List<LoadRunner> runners) {
+    this.runners = runners;
   }
 
   @Override
   public void run() {
     while (running) {
       long now = System.nanoTime();
-      for (PopulationRunner p : populations) {
+      for (LoadRunner p : runners) {
         for (VirtualUser u : p.liveUsers()) {
           u.checkDeadlines(now);
         }

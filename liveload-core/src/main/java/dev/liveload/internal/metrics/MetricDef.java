@@ -57,4 +57,14 @@ public record MetricDef(String name, String unit, int scale, String counter, boo
       counters.merge(counter + ".failed", count, Long::sum);
     }
   }
+
+  /**
+   * Whether a sample of this metric is a request-like action that carries an open-model iteration's start delay
+   * (the first such sample of a late iteration is charged the delay): metrics counted as anything but iterations.
+   *
+   * @return true for counted, non-iteration metrics
+   */
+  public boolean chargesStartLag() {
+    return counter != null && !counter.equals("iterations");
+  }
 }

@@ -19,6 +19,7 @@ import org.HdrHistogram.Histogram;
  */
 public final class Sampler {
   private final MetricRegistry registry;
+  private final Counters counters;
   private final int scenarios;
   private final long intervalMillis;
   private final IntSupplier[] users;
@@ -28,6 +29,9 @@ public final class Sampler {
   private final List<List<Point>> points = new ArrayList<>();
   private long pointStart;
   private long pointEnd;
+  /** Everything since the last {@link #takeWindow}, all scenarios together, for progress lines. */
+  private final Interval window = new Interval();
+  private long windowStart;
 
   /** Samples of one scenario within the current interval. */
   private static final class Interval {
@@ -40,9 +44,10 @@ public final class Sampler {
     }
   }
 
-  public Sampler(MetricRegistry registry, IntSupplier[] users, long intervalMillis, long startEpochMillis,
-      HealthMonitor health) {
+  public Sampler(MetricRegistry registry, Counters counters, IntSupplier[] users, long intervalMillis,
+      long startEpochMillis, HealthMonitor health) {
     this.registry = registry;
+    this.counters = counters;
     this.scenarios = users.length;
     this.users = users;
     this.intervalMillis = intervalMillis;
@@ -53,6 +58,7 @@ public final class Sampler {
       points.add(new ArrayList<>());
     }
     this.pointStart = startEpochMillis;
+    this.windowStart = startEpochMillis;
     this.pointEnd = (Math.floorDiv(startEpochMillis, intervalMillis) + 1) * intervalMillis;
   }
 
@@ -79,9 +85,24 @@ public final class Sampler {
       s.total.add(scratch);
       Interval in = current[s.key.scenario()];
       s.def.count(in.counters, s.key.error(), count);
+      s.def.count(window.counters, s.key.error(), count);
       if (s.key.error() == null) {
         in.metrics.computeIfAbsent(s.key.metric(), k -> Hdr.newHistogram()).add(scratch);
+        window.metrics.computeIfAbsent(s.key.metric(), k -> Hdr.newHistogram()).add(scratch);
       }
+    }
+    @SuppressWarnings("unchecked")
+    Map<String, Long>[] deltas = new Map[scenarios];
+    for (int i = 0; i < scenarios; i++) {
+      deltas[i] = new HashMap<>();
+    }
+    counters.sampleDeltas(deltas);
+    for (int i = 0; i < scenarios; i++) {
+      Interval in = current[i];
+      deltas[i].forEach((k, v) -> {
+        in.counters.merge(k, v, Long::sum);
+        window.counters.merge(k, v, Long::sum);
+      });
     }
     if (health != null) {
       health.sample();
@@ -111,10 +132,40 @@ public final class Sampler {
     return new Point(start, millis, users, in.counters, metrics);
   }
 
-  /** @return the last {@code n} closed points of a scenario (for live progress) */
-  public synchronized List<Point> recentPoints(int scenario, int n) {
-    List<Point> list = points.get(scenario);
-    return List.copyOf(list.subList(Math.max(0, list.size() - n), list.size()));
+  /**
+   * What was recorded since the last call, all scenarios together: counters, and the p95 of the first of
+   * {@code latencyMetrics} that has samples.
+   *
+   * @param nowEpochMillis now
+   * @param latencyMetrics metric names in order of preference
+   * @return the window
+   */
+  public synchronized Window takeWindow(long nowEpochMillis, List<String> latencyMetrics) {
+    double p95 = Double.NaN;
+    for (String m : latencyMetrics) {
+      Histogram h = window.metrics.get(m);
+      if (h != null && h.getTotalCount() > 0) {
+        p95 = h.getValueAtPercentile(95) / (double) MetricDef.of(m).scale();
+        break;
+      }
+    }
+    var w = new Window(Math.max(1, nowEpochMillis - windowStart), Map.copyOf(window.counters), p95);
+    window.clear();
+    windowStart = nowEpochMillis;
+    return w;
+  }
+
+  /**
+   * Figures of a progress window.
+   *
+   * @param millis   its length
+   * @param counters counts within it
+   * @param p95      p95 of the chosen latency metric, in its unit, or NaN
+   */
+  public record Window(long millis, Map<String, Long> counters, double p95) {
+    public long count(String name) {
+      return counters.getOrDefault(name, 0L);
+    }
   }
 
   /**
@@ -122,10 +173,10 @@ public final class Sampler {
    */
   public synchronized ScenarioResult result(int scenario, String name, String load, int maxUsers,
       long durationMillis, ErrorLog errors) {
-    var counters = new TreeMap<String, Long>();
+    var counters = new TreeMap<String, Long>(this.counters.totals(scenario));
     for (String c : List.of("requests", "requests.failed", "iterations", "iterations.failed",
         "iterations.interrupted")) {
-      counters.put(c, 0L);
+      counters.putIfAbsent(c, 0L);
     }
     var byMetric = new HashMap<String, Histogram>();
     var breakdown = new ArrayList<Breakdown>();

@@ -32,4 +32,13 @@ public final class Series {
   public MetricKey key() {
     return key;
   }
+
+  /** The cumulative histogram; read it only on the ticker thread (or after the run). */
+  public Histogram total() {
+    return total;
+  }
+
+  public MetricDef def() {
+    return def;
+  }
 }

@@ -1,0 +1,160 @@
+package dev.liveload.internal.engine;
+
+import dev.liveload.Progress;
+import dev.liveload.ProgressSnapshot;
+import dev.liveload.RunOptions;
+import dev.liveload.Threshold;
+import dev.liveload.internal.metrics.Sampler;
+import dev.liveload.internal.threshold.Evaluator;
+import dev.liveload.internal.threshold.Expression;
+import dev.liveload.internal.threshold.LiveView;
+import dev.liveload.internal.threshold.Parser;
+import dev.liveload.internal.threshold.ResultView;
+import dev.liveload.result.RunResult;
+import dev.liveload.result.ThresholdResult;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Watches a run once a second, on the metrics thread: evaluates thresholds on the run so far (aborting the run
+ * when one that aborts on failure fails), and emits progress snapshots at the configured interval.
+ */
+final class RunMonitor {
+  private static final Logger PROGRESS = LoggerFactory.getLogger("dev.liveload.progress");
+  private static final List<String> LATENCY = List.of("http.duration", "browser.action.duration",
+      "iteration.duration");
+
+  private final Engine engine;
+  private final RunOptions options;
+  private final Sampler sampler;
+  private final List<LoadRunner> runners;
+  private final long startNanos;
+  private final LiveView live;
+  private final List<Threshold> thresholds;
+  private final List<Expression> expressions = new ArrayList<>();
+  private final String[] firstFailure;
+  private String abortedBy;
+  private long nextProgressNanos;
+  private final PrintStream out = System.out;
+
+  RunMonitor(Engine engine, RunOptions options, Sampler sampler, List<LoadRunner> runners, List<String> scenarioNames,
+      long startNanos) {
+    this.engine = engine;
+    this.options = options;
+    this.sampler = sampler;
+    this.runners = runners;
+    this.startNanos = startNanos;
+    this.live = new LiveView(engine.registry, engine.counters, scenarioNames,
+        () -> (System.nanoTime() - startNanos) / 1e9);
+    this.thresholds = options.thresholds();
+    for (Threshold t : thresholds) {
+      expressions.add(Parser.parse(t.expression()));
+    }
+    this.firstFailure = new String[thresholds.size()];
+    this.nextProgressNanos = startNanos + options.progress().every().toNanos();
+  }
+
+  /** Called after each per-second sample. */
+  void afterSample(long nowEpochMillis) {
+    long now = System.nanoTime();
+    long elapsed = now - startNanos;
+    for (int i = 0; i < thresholds.size(); i++) {
+      Evaluator.Outcome o = Evaluator.evaluate(expressions.get(i), live);
+      if (o.passed()) {
+        continue;
+      }
+      String at = String.format(Locale.ROOT, "%s at %.0f s", o.observedText(), elapsed / 1e9);
+      if (firstFailure[i] == null) {
+        firstFailure[i] = at;
+      }
+      Threshold t = thresholds.get(i);
+      if (t.abortsOnFail() && elapsed >= t.abortDelay().toNanos() && abortedBy == null) {
+        abortedBy = t.expression();
+        engine.abort("threshold " + t.expression() + " failed (observed " + at + ")");
+      }
+    }
+    if (options.progress().sink().equals("none") || now < nextProgressNanos) {
+      return;
+    }
+    nextProgressNanos += options.progress().every().toNanos();
+    emit(snapshot(nowEpochMillis, elapsed));
+  }
+
+  private ProgressSnapshot snapshot(long nowEpochMillis, long elapsed) {
+    Sampler.Window w = sampler.takeWindow(nowEpochMillis, LATENCY);
+    long requests = w.count("requests");
+    long failed = w.count("requests.failed");
+    if (requests == 0) {
+      requests = w.count("iterations");
+      failed = w.count("iterations.failed");
+    }
+    Duration at = Duration.ofNanos(elapsed);
+    String phase = runners.size() == 1 ? runners.get(0).load().phaseAt(at)
+        : runners.stream().map(r -> r.population.name() + ": " + r.load().phaseAt(at)).collect(Collectors.joining("; "));
+    int users = runners.stream().mapToInt(LoadRunner::liveCount).sum();
+    long dropped = 0;
+    for (int i = 0; i < live.scenarios().size(); i++) {
+      dropped += engine.counters.total(i, "iterations.dropped");
+    }
+    var totals = live.rows();
+    long allRequests = totals.stream().filter(r -> r.metric().equals("http.duration")).mapToLong(r -> r.count()).sum();
+    long allIterations = totals.stream().filter(r -> r.metric().equals("iteration.duration")
+        && !"interrupted".equals(r.tags().get("error"))).mapToLong(r -> r.count()).sum();
+    return new ProgressSnapshot(at, Duration.ofMillis(w.millis()), phase, users,
+        w.count("requests") * 1000.0 / w.millis(), w.p95(), requests == 0 ? 0 : 100.0 * failed / requests,
+        allRequests, allIterations, dropped);
+  }
+
+  private void emit(ProgressSnapshot s) {
+    Progress p = options.progress();
+    switch (p.sink()) {
+      case "console" -> out.println(s.line());
+      case "slf4j" -> PROGRESS.info(s.line());
+      case "callback" -> {
+        try {
+          p.listener().accept(s);
+        } catch (RuntimeException e) {
+          PROGRESS.warn("progress listener failed: {}", e.toString());
+        }
+      }
+      default -> {
+        // none
+      }
+    }
+  }
+
+  /** The final verdicts, on the final result, noting when a threshold first failed or aborted the run. */
+  List<ThresholdResult> verdicts(RunResult result) {
+    var view = new ResultView(result);
+    var out = new ArrayList<ThresholdResult>();
+    for (int i = 0; i < thresholds.size(); i++) {
+      Expression e = expressions.get(i);
+      String note = "";
+      if (thresholds.get(i).expression().equals(abortedBy)) {
+        note = "; aborted the run (first failed with " + firstFailure[i] + ")";
+      } else if (firstFailure[i] != null) {
+        note = "; first failed during the run with " + firstFailure[i];
+      }
+      out.add(Evaluator.verdict(e, Evaluator.evaluate(e, view), note));
+    }
+    return out;
+  }
+
+  void printSummary(RunResult result) {
+    if (!options.progress().printsSummary()) {
+      return;
+    }
+    String text = SummaryTable.render(result);
+    if (options.progress().sink().equals("slf4j")) {
+      PROGRESS.info(text);
+    } else {
+      out.print(text);
+    }
+  }
+}

@@ -1,0 +1,94 @@
+package dev.liveload.internal.engine;
+
+import dev.liveload.result.Histogram;
+import dev.liveload.result.RunResult;
+import dev.liveload.result.ScenarioResult;
+import dev.liveload.result.ThresholdResult;
+import java.util.Locale;
+
+/** The end-of-test summary, in the manner of k6's: thresholds first, then each scenario's key figures. */
+public final class SummaryTable {
+  private SummaryTable() {}
+
+  public static String render(RunResult r) {
+    var sb = new StringBuilder("\n");
+    var run = r.run();
+    sb.append(String.format(Locale.ROOT, "  run '%s' %s after %.1f s%s%n", run.name(),
+        run.status().name().toLowerCase(Locale.ROOT), run.durationMillis() / 1000.0,
+        run.reason().isEmpty() ? "" : " — " + run.reason()));
+    if (!r.thresholds().isEmpty()) {
+      sb.append('\n');
+      for (ThresholdResult t : r.thresholds()) {
+        sb.append("    ").append(t.passed() ? "✓ " : "✗ ").append(dots(t.expression(), 44)).append(' ')
+            .append(t.observedText()).append('\n');
+      }
+    }
+    for (ScenarioResult s : r.scenarios()) {
+      scenario(sb, s, r.scenarios().size() > 1);
+    }
+    if (r.scenarios().size() > 1) {
+      scenario(sb, r.total(), false);
+    }
+    var g = r.generator();
+    sb.append(String.format(Locale.ROOT, "%n  generator: CPU mean %.0f%%, max %.0f%% of one core (%d cores); heap up "
+        + "to %d MB; GC %d ms; scheduling lag p99 %.1f ms%s%n", g.cpuMeanPercent(), g.cpuMaxPercent(), g.cores(),
+        g.heapUsedMaxBytes() >> 20, g.gcMillis(), g.schedulerLag().p99(),
+        g.saturated() ? "\n  ! generator saturated: " + String.join("; ", g.warnings()) : ""));
+    return sb.toString();
+  }
+
+  private static void scenario(StringBuilder sb, ScenarioResult s, boolean many) {
+    sb.append(String.format(Locale.ROOT, "%n  %s — %s%n", s.name().equals(ScenarioResult.TOTAL) && many
+        ? "all scenarios" : s.name(), s.load()));
+    double seconds = s.durationMillis() / 1000.0;
+    for (String metric : s.metrics().keySet()) {
+      if (metric.equals("step.duration")) {
+        // one line per step, which is what people look for
+        s.breakdown().stream().filter(b -> b.metric().equals(metric) && b.tag("error") == null)
+            .forEach(b -> line(sb, "step " + b.tag("step"), b.histogram()));
+      } else {
+        line(sb, metric, s.metric(metric));
+      }
+    }
+    if (s.requests() > 0) {
+      sb.append("    ").append(dots("requests", 22)).append(String.format(Locale.ROOT,
+          " %d  %.1f/s  failed %d (%.2f%%)%n", s.requests(), seconds == 0 ? 0 : s.requests() / seconds,
+          s.failedRequests(), 100.0 * s.failedRequests() / s.requests()));
+    }
+    sb.append("    ").append(dots("iterations", 22)).append(String.format(Locale.ROOT,
+        " %d  %.1f/s  failed %d%s%s%s%n", s.iterations(), seconds == 0 ? 0 : s.iterations() / seconds,
+        s.failedIterations(), extra(s, "iterations.interrupted", "interrupted"),
+        extra(s, "iterations.dropped", "dropped"), extra(s, "iterations.queued", "queued")));
+    sb.append("    ").append(dots("users", 22)).append(" max ").append(s.maxUsers()).append('\n');
+    s.errors().stream().limit(5).forEach(e -> sb.append(String.format(Locale.ROOT, "    ! %d × %s: %s%n",
+        e.count(), e.kind(), e.message())));
+    if (s.errors().size() > 5) {
+      sb.append("    ! ... ").append(s.errors().size() - 5).append(" more kinds of error\n");
+    }
+  }
+
+  private static void line(StringBuilder sb, String label, Histogram h) {
+    sb.append("    ").append(dots(label, 22)).append(String.format(Locale.ROOT,
+        " avg=%s min=%s med=%s p90=%s p95=%s p99=%s max=%s (%d passed)%n", v(h.mean(), h.unit()),
+        v(h.min(), h.unit()), v(h.p50(), h.unit()), v(h.p90(), h.unit()), v(h.p95(), h.unit()),
+        v(h.p99(), h.unit()), v(h.max(), h.unit()), h.count()));
+  }
+
+  private static String extra(ScenarioResult s, String counter, String label) {
+    long n = s.count(counter);
+    return n == 0 ? "" : ", " + label + " " + n;
+  }
+
+  private static String v(double value, String unit) {
+    String n = value >= 100 ? String.format(Locale.ROOT, "%.0f", value) : value >= 10
+        ? String.format(Locale.ROOT, "%.1f", value) : String.format(Locale.ROOT, "%.2f", value);
+    return n + unit;
+  }
+
+  private static String dots(String label, int width) {
+    if (label.length() >= width) {
+      return label;
+    }
+    return label + " " + ".".repeat(width - label.length() - 1);
+  }
+}

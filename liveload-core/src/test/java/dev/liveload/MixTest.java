@@ -1,0 +1,81 @@
+package dev.liveload;
+
+import static java.time.Duration.ofSeconds;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.liveload.result.RunResult;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class MixTest {
+
+  private static RunResult mix(long seed, int users, int iterations, List<String> order) {
+    return LiveLoad.run(RunOptions.builder()
+        .population(Population.mix(Load.iterations(users, iterations))
+            .with("buy", user -> order.add("buy"), 20)
+            .with("bounce", user -> order.add("bounce"), 50)
+            .with("browse", user -> order.add("browse"), 30))
+        .seed(seed)
+        .progress(Progress.none())
+        .build());
+  }
+
+  @Test
+  void weightsHoldOverAThousandIterations() {
+    RunResult r = mix(42, 10, 100, Collections.synchronizedList(new ArrayList<>()));
+    long total = r.total().iterations();
+    assertThat(total).isEqualTo(1000);
+    assertThat(r.scenarios()).extracting(s -> s.name()).containsExactly("buy", "bounce", "browse");
+    assertThat(100.0 * r.scenario("buy").iterations() / total).isCloseTo(20, within(3.0));
+    assertThat(100.0 * r.scenario("bounce").iterations() / total).isCloseTo(50, within(3.0));
+    assertThat(100.0 * r.scenario("browse").iterations() / total).isCloseTo(30, within(3.0));
+    assertThat(r.scenario("buy").load()).contains("mix, 20% of iterations");
+  }
+
+  @Test
+  void theSameSeedMakesTheSameChoices() {
+    var first = new ArrayList<String>();
+    var second = new ArrayList<String>();
+    var other = new ArrayList<String>();
+    mix(7, 1, 200, first);
+    mix(7, 1, 200, second);
+    mix(8, 1, 200, other);
+    assertThat(second).isEqualTo(first);
+    assertThat(other).isNotEqualTo(first);
+  }
+
+  @Test
+  void pacingStartsAnIterationEveryInterval() {
+    var starts = Collections.synchronizedList(new ArrayList<Long>());
+    LiveLoad.run(RunOptions.builder()
+        .population(Population.of("paced", user -> starts.add(System.nanoTime()), Load.constant(1, ofSeconds(2)))
+            .pacing(Duration.ofMillis(250)))
+        .progress(Progress.none())
+        .build());
+    assertThat(starts).hasSizeBetween(8, 9);
+    for (int i = 1; i < starts.size(); i++) {
+      assertThat((starts.get(i) - starts.get(i - 1)) / 1e6).isBetween(245.0, 300.0);
+    }
+  }
+
+  @Test
+  void drunkennessGivesEachUserItsOwnPace() {
+    var perUser = Collections.synchronizedList(new ArrayList<Double>());
+    LiveLoad.run(RunOptions.builder()
+        .population(Population.of("drunk", user -> {
+          long t = System.nanoTime();
+          user.think(Duration.ofMillis(100));
+          perUser.add((System.nanoTime() - t) / 1e6);
+        }, Load.iterations(20, 1)).drunkenness(0.5))
+        .seed(3)
+        .progress(Progress.none())
+        .build());
+    assertThat(perUser).hasSize(20).allSatisfy(ms -> assertThat(ms).isBetween(49.0, 170.0));
+    double spread = Collections.max(perUser) - Collections.min(perUser);
+    assertThat(spread).as("users think for different times").isGreaterThan(30);
+  }
+}

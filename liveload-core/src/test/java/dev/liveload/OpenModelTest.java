@@ -1,0 +1,115 @@
+package dev.liveload;
+
+import static dev.liveload.http.Http.status;
+import static java.time.Duration.ofSeconds;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.liveload.result.RunResult;
+import dev.liveload.result.ScenarioResult;
+import dev.liveload.testing.TargetServer;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+class OpenModelTest {
+
+  @Test
+  void twoHundredIterationsPerSecondForTenSecondsMakeTwoThousand() {
+    try (var server = TargetServer.start()) {
+      RunResult r = LiveLoad.run(RunOptions.builder()
+          .scenario("open", user -> user.http().get("/ok").check(status(200)),
+              Load.arrivalRate(200).perSecond().during(ofSeconds(10)))
+          .baseUrl(server.url())
+          .progress(Progress.none())
+          .build());
+      ScenarioResult s = r.scenario("open");
+      assertThat(s.iterations()).isBetween(1980L, 2020L).isEqualTo(server.count("/ok"));
+      assertThat(s.count("iterations.dropped")).isZero();
+      assertThat(s.failedIterations()).isZero();
+      // a few users served them all: an arrival goes to an idle user first
+      assertThat(s.maxUsers()).isLessThan(50);
+      // per second, the rate is the model's
+      var full = s.timeSeries().points().subList(1, s.timeSeries().points().size() - 1);
+      assertThat(full).allSatisfy(p -> assertThat(p.rate("iterations")).isBetween(180.0, 220.0));
+    }
+  }
+
+  /** A target that freezes for one second once: every request that arrives meanwhile waits until it thaws. */
+  private static TargetServer stallingOnce(long afterRequests) {
+    var server = TargetServer.start();
+    var seen = new AtomicLong();
+    var thawAt = new AtomicLong(0);
+    server.route("/api", exchange -> {
+      long n = seen.incrementAndGet();
+      if (n == afterRequests) {
+        thawAt.set(System.nanoTime() + 1_000_000_000L);
+      }
+      long wait = thawAt.get() - System.nanoTime();
+      if (wait > 0) {
+        TargetServer.sleep(wait / 1_000_000);
+      }
+      TargetServer.send(exchange, 200, "ok");
+    });
+    return server;
+  }
+
+  @Test
+  void coordinatedOmission_theStallShowsInTheP99() {
+    try (var server = stallingOnce(300)) {
+      RunResult r = LiveLoad.run(RunOptions.builder()
+          .scenario("open", user -> user.http().get("/api").check(status(200)),
+              Load.arrivalRate(200).perSecond().during(ofSeconds(5)))
+          .baseUrl(server.url())
+          .progress(Progress.none())
+          .build());
+      ScenarioResult s = r.scenario("open");
+      // ~200 arrivals during the stall each wait for the rest of it: 20% of 1,000 requests, up to 1 s
+      assertThat(s.metric("http.duration").p99()).isGreaterThan(900.0);
+      assertThat(s.metric("http.duration").p50()).isLessThan(20.0);
+      assertThat(s.metric("iteration.duration").p99()).isGreaterThan(900.0);
+      assertThat(s.count("iterations.dropped")).isZero();
+      assertThat(s.iterations()).isBetween(990L, 1010L);
+      assertThat(s.maxUsers()).as("users were started for the arrivals during the stall").isGreaterThan(150);
+    }
+  }
+
+  @Test
+  void coordinatedOmission_withFewUsersArrivalsAreDroppedAndCounted() {
+    try (var server = stallingOnce(300)) {
+      RunResult r = LiveLoad.run(RunOptions.builder()
+          .scenario("open", user -> user.http().get("/api").check(status(200)),
+              Load.arrivalRate(200).perSecond().during(ofSeconds(5)).maxUsers(20))
+          .baseUrl(server.url())
+          .progress(Progress.none())
+          .build());
+      ScenarioResult s = r.scenario("open");
+      long dropped = s.count("iterations.dropped");
+      // the 20 users are stuck for up to a second: most of that second's 200 arrivals find no user
+      assertThat(dropped).isBetween(120L, 200L);
+      assertThat(s.iterations() + dropped).as("every arrival ran or was dropped").isBetween(990L, 1010L);
+      assertThat(s.maxUsers()).isEqualTo(20);
+      assertThat(s.metric("http.duration").p99()).isGreaterThan(500.0);
+      assertThat(r.total().count("iterations.dropped")).isEqualTo(dropped);
+      long droppedInSeries = s.timeSeries().points().stream().mapToLong(p -> p.count("iterations.dropped")).sum();
+      assertThat(droppedInSeries).isEqualTo(dropped);
+    }
+  }
+
+  @Test
+  void coordinatedOmission_queuedArrivalsAreChargedTheirWait() {
+    try (var server = stallingOnce(300)) {
+      RunResult r = LiveLoad.run(RunOptions.builder()
+          .scenario("open", user -> user.http().get("/api").check(status(200)),
+              Load.arrivalRate(200).perSecond().during(ofSeconds(5)).maxUsers(20).queueWhenBusy())
+          .baseUrl(server.url())
+          .progress(Progress.none())
+          .build());
+      ScenarioResult s = r.scenario("open");
+      assertThat(s.count("iterations.dropped")).isZero();
+      assertThat(s.count("iterations.queued")).isBetween(120L, 400L);
+      assertThat(s.iterations()).isBetween(990L, 1010L);
+      // a queued arrival's first request carries its wait: the backlog after the stall shows in the tail
+      assertThat(s.metric("http.duration").p99()).isGreaterThan(500.0);
+      assertThat(s.metric("http.duration").p90()).isGreaterThan(s.metric("http.duration").p50());
+    }
+  }
+}

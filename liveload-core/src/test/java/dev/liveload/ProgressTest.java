@@ -1,0 +1,46 @@
+package dev.liveload;
+
+import static dev.liveload.http.Http.status;
+import static java.time.Duration.ofSeconds;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.liveload.testing.TargetServer;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ProgressTest {
+
+  @Test
+  void snapshotsReachACallbackEveryInterval() {
+    List<ProgressSnapshot> seen = Collections.synchronizedList(new ArrayList<>());
+    try (var server = TargetServer.start()) {
+      LiveLoad.run(RunOptions.builder()
+          .scenario("api", user -> {
+            user.http().get("/delay/10").check(status(200));
+            user.http().get(user.iteration() % 10 == 0 ? "/status/500" : "/ok").send();
+          }, Load.rampUp(0, 6, ofSeconds(2)).thenHold(ofSeconds(3)))
+          .baseUrl(server.url())
+          .progress(Progress.to(seen::add).every(ofSeconds(1)))
+          .build());
+    }
+    assertThat(seen).hasSizeBetween(4, 6);
+    ProgressSnapshot last = seen.get(seen.size() - 1);
+    assertThat(seen.get(0).phase()).isEqualTo("ramp 0→6 users");
+    assertThat(last.phase()).isEqualTo("hold 6 users");
+    assertThat(last.users()).isEqualTo(6);
+    assertThat(last.requestsPerSecond()).isBetween(200.0, 1200.0);
+    assertThat(last.p95Millis()).isBetween(0.0, 15.0);
+    assertThat(last.errorPercent()).isBetween(1.0, 10.0);
+    assertThat(last.requests()).isGreaterThan(seen.get(0).requests());
+    assertThat(last.line()).matches("\\[00:0\\d\\] hold 6 users \\| users 6 \\| [0-9.]+ req/s \\| p95 [0-9.]+ ms \\| "
+        + "errors [0-9.]+% \\| requests \\d+ \\| iterations \\d+");
+  }
+
+  @Test
+  void progressOptionsAreValidated() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> Progress.console().every(java.time.Duration.ofMillis(500)))
+        .hasMessageStartingWith("progress.every = PT0.5S is not allowed");
+  }
+}
