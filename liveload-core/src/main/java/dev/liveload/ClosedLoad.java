@@ -33,14 +33,95 @@ public final class ClosedLoad implements Load {
   private final String label;
 
   ClosedLoad(int startUsers, List<Stage> stages, int iterationsPerUser, Duration maxDuration, String label) {
+    this(startUsers, stages, iterationsPerUser, maxDuration, label, false);
+  }
+
+  private ClosedLoad(int startUsers, List<Stage> stages, int iterationsPerUser, Duration maxDuration, String label,
+      boolean part) {
     this.startUsers = startUsers;
     this.stages = List.copyOf(stages);
     this.iterationsPerUser = iterationsPerUser;
     this.maxDuration = maxDuration;
     this.label = label;
-    if (maxUsers() < 1) {
+    if (!part && maxUsers() < 1) {
       throw new InvalidOptionException("load.users", 0, "a model must reach at least 1 user");
     }
+  }
+
+  /**
+   * A closed model from its data, as {@link #startUsers()}, {@link #stages()}, {@link #iterationsPerUser()} list it
+   * (for example to rebuild a model sent to another machine).
+   *
+   * @param startUsers        users at the start, >= 0
+   * @param stages            the stages, at least one; durations >= 0, users >= 0
+   * @param iterationsPerUser iterations per user, or 0 for a time-based model
+   * @param maxDuration       a cap on the model's length, or null
+   * @return the model; unlike the factories in {@link Load}, it may have no users at all (a generator's empty
+   *     share of a split model)
+   */
+  public static ClosedLoad of(int startUsers, List<Stage> stages, int iterationsPerUser, Duration maxDuration) {
+    InvalidOptionException.atLeast("load.startUsers", startUsers, 0);
+    if (stages == null || stages.isEmpty()) {
+      throw new InvalidOptionException("load.stages", stages, "needs at least one stage");
+    }
+    for (Stage s : stages) {
+      InvalidOptionException.atLeast("load.users", s.users(), 0);
+      InvalidOptionException.notNegative("load.duration", s.duration());
+    }
+    InvalidOptionException.atLeast("load.iterationsPerUser", iterationsPerUser, 0);
+    return new ClosedLoad(startUsers, stages, iterationsPerUser, maxDuration, null, true);
+  }
+
+  /** @return the cap on the model's length, or null */
+  public Duration maxDurationCap() {
+    return maxDuration;
+  }
+
+  /** Apportions users at every level by largest remainder, so the parts add up to this model at every level. */
+  java.util.List<ClosedLoad> splitClosed(double[] weights) {
+    int n = weights.length;
+    int[] starts = apportion(startUsers, weights);
+    var parts = new java.util.ArrayList<java.util.List<Stage>>();
+    for (int i = 0; i < n; i++) {
+      parts.add(new ArrayList<>());
+    }
+    for (Stage s : stages) {
+      int[] users = apportion(s.users(), weights);
+      for (int i = 0; i < n; i++) {
+        parts.get(i).add(new Stage(users[i], s.duration()));
+      }
+    }
+    var out = new java.util.ArrayList<ClosedLoad>();
+    for (int i = 0; i < n; i++) {
+      String partLabel = label == null ? null : label + " (part " + (i + 1) + " of " + n + ")";
+      out.add(new ClosedLoad(starts[i], parts.get(i), iterationsPerUser, maxDuration, partLabel, true));
+    }
+    return out;
+  }
+
+  /** Largest-remainder apportionment of {@code total} by {@code weights}. */
+  static int[] apportion(int total, double[] weights) {
+    double sum = java.util.Arrays.stream(weights).sum();
+    int[] out = new int[weights.length];
+    double[] remainder = new double[weights.length];
+    int given = 0;
+    for (int i = 0; i < weights.length; i++) {
+      double exact = total * weights[i] / sum;
+      out[i] = (int) Math.floor(exact);
+      remainder[i] = exact - out[i];
+      given += out[i];
+    }
+    for (int k = given; k < total; k++) {
+      int best = 0;
+      for (int i = 1; i < weights.length; i++) {
+        if (remainder[i] > remainder[best]) {
+          best = i;
+        }
+      }
+      out[best]++;
+      remainder[best] = -1;
+    }
+    return out;
   }
 
   static ClosedLoad concat(List<ClosedLoad> parts) {

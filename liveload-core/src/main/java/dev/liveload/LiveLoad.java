@@ -35,6 +35,9 @@ public final class LiveLoad {
    * @return the result, never null
    */
   public static RunResult run(RunOptions options) {
+    if (options.distribution() != null) {
+      return options.distribution().run(options);
+    }
     return new Engine(options).run();
   }
 

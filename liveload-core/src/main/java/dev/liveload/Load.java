@@ -50,6 +50,30 @@ public sealed interface Load permits ClosedLoad, OpenLoad {
   String phaseAt(Duration elapsed);
 
   /**
+   * Splits the model across generators in proportion to {@code weights} (for example their cores): a ramp 0 → 100
+   * users over 4 equal generators becomes 0 → 25 on each; an arrival rate is split the same way. Users are
+   * whole, so at each stage level they are apportioned by largest remainder and the parts always add up to the
+   * original; a part may get no users at all (its model then keeps 0 users).
+   *
+   * @param weights one positive weight per part
+   * @return one model per part, in the order of the weights
+   */
+  default java.util.List<Load> split(double... weights) {
+    if (weights.length == 0) {
+      throw new InvalidOptionException("split.weights", "none", "needs at least one part");
+    }
+    for (double w : weights) {
+      if (!(w > 0) || Double.isInfinite(w)) {
+        throw new InvalidOptionException("split.weights", java.util.Arrays.toString(weights), "must all be > 0");
+      }
+    }
+    return switch (this) {
+      case ClosedLoad c -> java.util.List.copyOf(c.splitClosed(weights));
+      case OpenLoad o -> java.util.List.copyOf(o.splitOpen(weights));
+    };
+  }
+
+  /**
    * A constant number of users, all started at once.
    *
    * @param users    number of users, >= 1

@@ -119,6 +119,42 @@ public final class OpenLoad implements Load {
   }
 
   /**
+   * An open model from its data, as {@link #startRatePerSecond()}, {@link #stages()}, {@link #maxUsers()} and
+   * {@link #queuesWhenBusy()} list it (for example to rebuild a model sent to another machine). Rates print per
+   * second.
+   *
+   * @param startRatePerSecond rate at the start, per second, >= 0
+   * @param stages             the stages, at least one
+   * @param maxUsers           the user cap, >= 1
+   * @param queueWhenBusy      whether arrivals wait for a free user
+   * @return the model
+   */
+  public static OpenLoad of(double startRatePerSecond, List<Stage> stages, int maxUsers, boolean queueWhenBusy) {
+    rateAtLeastZero("load.rate", startRatePerSecond);
+    if (stages == null || stages.isEmpty()) {
+      throw new InvalidOptionException("load.stages", stages, "needs at least one stage");
+    }
+    for (Stage s : stages) {
+      rateAtLeastZero("load.rate", s.ratePerSecond());
+      InvalidOptionException.positive("load.duration", s.duration());
+    }
+    InvalidOptionException.atLeast("load.maxUsers", maxUsers, 1);
+    return new OpenLoad(startRatePerSecond, stages, 1, "/s", maxUsers, queueWhenBusy);
+  }
+
+  java.util.List<OpenLoad> splitOpen(double[] weights) {
+    double sum = java.util.Arrays.stream(weights).sum();
+    int[] caps = ClosedLoad.apportion(maxUsers, weights);
+    var out = new ArrayList<OpenLoad>();
+    for (int i = 0; i < weights.length; i++) {
+      double f = weights[i] / sum;
+      var scaled = stages.stream().map(s -> new Stage(s.ratePerSecond() * f, s.duration())).toList();
+      out.add(new OpenLoad(startRate * f, scaled, unitSeconds, unitName, Math.max(1, caps[i]), queueWhenBusy));
+    }
+    return out;
+  }
+
+  /**
    * Holds the current rate.
    *
    * @param duration how long, > 0

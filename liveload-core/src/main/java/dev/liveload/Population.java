@@ -38,8 +38,10 @@ public final class Population {
    * @param name    scenario name in results
    * @param factory makes one scenario instance per user
    * @param weight  relative weight in a mix (1 for a single scenario)
+   * @param type    the scenario class when it was given as a class (so another JVM can load it), else null
    */
-  public record Member(String name, Supplier<? extends Scenario> factory, double weight) {}
+  public record Member(String name, Supplier<? extends Scenario> factory, double weight,
+      Class<? extends Scenario> type) {}
 
   private final List<Member> members;
   private final Load load;
@@ -89,7 +91,7 @@ public final class Population {
    */
   public static Population of(String name, Scenario.Body body, Load load) {
     Scenario scenario = Scenario.of(name, body);
-    return single(new Member(name, () -> scenario, 1), load);
+    return single(new Member(name, () -> scenario, 1, null), load);
   }
 
   /**
@@ -123,7 +125,7 @@ public final class Population {
    */
   public Population with(String name, Scenario.Body body, double weight) {
     Scenario scenario = Scenario.of(name, body);
-    return add(new Member(name, () -> scenario, positiveWeight(weight)));
+    return add(new Member(name, () -> scenario, positiveWeight(weight), null));
   }
 
   private Population add(Member member) {
@@ -186,8 +188,8 @@ public final class Population {
           + "renamed; name the scenarios of a mix with with(name, body, weight)");
     }
     Member m = members.get(0);
-    return new Population(List.of(new Member(name, m.factory(), m.weight())), load, iterationTimeout, pacing,
-        drunkenness);
+    return new Population(List.of(new Member(name, m.factory(), m.weight(), m.type())), load, iterationTimeout,
+        pacing, drunkenness);
   }
 
   /** @return the scenarios, with their weights; never null, empty only for a mix not yet filled */
@@ -220,6 +222,16 @@ public final class Population {
     return drunkenness;
   }
 
+  /**
+   * A copy with another load model (each generator of a distributed run gets its share).
+   *
+   * @param load the model
+   * @return the copy
+   */
+  public Population withLoad(Load load) {
+    return new Population(members, requireLoad(load), iterationTimeout, pacing, drunkenness);
+  }
+
   private static Population single(Member member, Load load) {
     return new Population(List.of(member), requireLoad(load), null, null, 0);
   }
@@ -237,7 +249,7 @@ public final class Population {
         throw new IllegalStateException("could not create " + scenario.getName() + ": " + e, e);
       }
     };
-    return new Member(factory.get().name(), factory, positiveWeight(weight));
+    return new Member(factory.get().name(), factory, positiveWeight(weight), scenario);
   }
 
   private static Member member(Supplier<? extends Scenario> factory, double weight) {
@@ -246,7 +258,7 @@ public final class Population {
     if (probe == null) {
       throw new InvalidOptionException("scenario", null, "the factory must return a Scenario");
     }
-    return new Member(probe.name(), factory, positiveWeight(weight));
+    return new Member(probe.name(), factory, positiveWeight(weight), null);
   }
 
   private static double positiveWeight(double weight) {

@@ -40,6 +40,8 @@ public final class RunOptions {
   private final Path resultFile;
   private final List<Threshold> thresholds;
   private final Progress progress;
+  private final List<Throttle> throttles;
+  private final Distribution distribution;
 
   private RunOptions(Builder b) {
     this.name = b.name;
@@ -52,6 +54,8 @@ public final class RunOptions {
     this.resultFile = b.resultFile;
     this.thresholds = List.copyOf(b.thresholds);
     this.progress = b.progress;
+    this.throttles = List.copyOf(b.throttles);
+    this.distribution = b.distribution;
   }
 
   /** @return a builder with the defaults */
@@ -104,6 +108,40 @@ public final class RunOptions {
     return thresholds;
   }
 
+  /** @return the named throttles, never null */
+  public List<Throttle> throttles() {
+    return throttles;
+  }
+
+  /** @return how the run is distributed, or null to run in this JVM */
+  public Distribution distribution() {
+    return distribution;
+  }
+
+  /**
+   * A copy of these options for one part of a distributed run: other populations (each generator's share of the
+   * load), other throttles (each generator's share), no distribution.
+   *
+   * @param parts     the populations this part runs
+   * @param throttles this part's throttles
+   * @param seed      this part's seed
+   * @return the copy
+   */
+  public RunOptions forPart(List<Population> parts, List<Throttle> throttles, long seed) {
+    Builder b = new Builder();
+    b.name = name;
+    b.populations.addAll(parts);
+    b.baseUrl = baseUrl;
+    b.gracefulStop = gracefulStop;
+    b.iterationTimeout = iterationTimeout;
+    b.http = http;
+    b.seed = seed;
+    b.thresholds.addAll(thresholds);
+    b.progress = Progress.none();
+    b.throttles.addAll(throttles);
+    return new RunOptions(b);
+  }
+
   /** @return where live progress goes */
   public Progress progress() {
     return progress;
@@ -141,6 +179,10 @@ public final class RunOptions {
     m.put("seed", seed);
     m.put("http", http.describe());
     m.put("thresholds", thresholds.stream().map(Threshold::toString).toList());
+    m.put("throttles", throttles.stream().map(Throttle::describe).toList());
+    if (distribution != null) {
+      m.put("distributed", distribution.describe());
+    }
     return m;
   }
 
@@ -160,6 +202,8 @@ public final class RunOptions {
     private Path resultFile;
     private final List<Threshold> thresholds = new ArrayList<>();
     private Progress progress = Progress.console();
+    private final List<Throttle> throttles = new ArrayList<>();
+    private Distribution distribution;
 
     private Builder() {}
 
@@ -296,6 +340,34 @@ public final class RunOptions {
     }
 
     /**
+     * Runs the test across several generators (see {@link Distribution}).
+     *
+     * @param distribution e.g. {@code Cluster.named("load").members(...).workers(3)}
+     * @return this builder
+     */
+    public Builder distributed(Distribution distribution) {
+      this.distribution = Objects.requireNonNull(distribution, "distribution");
+      return this;
+    }
+
+    /**
+     * Adds named throttles that users pass with {@link User#throttle(String)}.
+     *
+     * @param throttles the throttles, with distinct names
+     * @return this builder
+     */
+    public Builder throttle(Throttle... throttles) {
+      for (Throttle t : throttles) {
+        Objects.requireNonNull(t, "throttle");
+        if (this.throttles.stream().anyMatch(x -> x.name().equals(t.name()))) {
+          throw new InvalidOptionException("throttle.name", t.name(), "each throttle needs a distinct name");
+        }
+        this.throttles.add(t);
+      }
+      return this;
+    }
+
+    /**
      * @param progress where live progress and the end-of-test summary go (default {@link Progress#console()})
      * @return this builder
      */
@@ -331,7 +403,11 @@ public final class RunOptions {
           }
         }
       }
-      return new RunOptions(this);
+      RunOptions options = new RunOptions(this);
+      if (distribution != null) {
+        distribution.validate(options);
+      }
+      return options;
     }
 
     static URI parseBaseUrl(String url) {

@@ -125,6 +125,15 @@ public interface User {
   RandomGenerator random();
 
   /**
+   * Waits until the named throttle admits this user (see {@link dev.liveload.Throttle}); the wait is part of the
+   * iteration. Close the permit to leave a parallelism throttle early; it is closed at the end of the iteration.
+   *
+   * @param name a throttle configured with {@link RunOptions.Builder#throttle(Throttle...)}
+   * @return the permit, never null
+   */
+  dev.liveload.Throttle.Permit throttle(String name);
+
+  /**
    * Fails the current iteration with a check failure.
    *
    * @param message what was wrong

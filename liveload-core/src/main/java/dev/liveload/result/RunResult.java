@@ -27,7 +27,8 @@ import java.util.NoSuchElementException;
  * @param total      the whole run (scenario name {@code "all"})
  * @param scenarios  one entry per scenario, in the order they were configured; never null
  * @param thresholds threshold verdicts, never null, possibly empty
- * @param generator  the generator's own health
+ * @param generator  the generator's own health (for a distributed run, all generators together)
+ * @param nodes      a distributed run's generators, one entry each; empty for a run in one JVM
  * @since 0.1
  */
 public record RunResult(
@@ -36,15 +37,32 @@ public record RunResult(
     ScenarioResult total,
     List<ScenarioResult> scenarios,
     List<ThresholdResult> thresholds,
-    GeneratorHealth generator) {
+    GeneratorHealth generator,
+    List<NodeResult> nodes) {
 
   /** The schema identifier written into every result. */
   public static final String SCHEMA = "liveload.result/v1";
 
-  /** Creates a result; lists are copied. */
+  /** Creates a result; lists are copied; a missing node list (files from single-JVM runs) reads as empty. */
   public RunResult {
     scenarios = List.copyOf(scenarios);
     thresholds = List.copyOf(thresholds);
+    nodes = nodes == null ? List.of() : List.copyOf(nodes);
+  }
+
+  /**
+   * A result of a run in one JVM (no nodes).
+   *
+   * @param schema     always {@link #SCHEMA}
+   * @param run        run metadata
+   * @param total      the whole run
+   * @param scenarios  one entry per scenario
+   * @param thresholds threshold verdicts
+   * @param generator  the generator's own health
+   */
+  public RunResult(String schema, RunInfo run, ScenarioResult total, List<ScenarioResult> scenarios,
+      List<ThresholdResult> thresholds, GeneratorHealth generator) {
+    this(schema, run, total, scenarios, thresholds, generator, List.of());
   }
 
   /**
@@ -114,8 +132,18 @@ public record RunResult(
   }
 
   /**
+   * A copy with other threshold verdicts (for example re-evaluated after a merge).
+   *
+   * @param verdicts the verdicts
+   * @return the copy
+   */
+  public RunResult withThresholds(List<ThresholdResult> verdicts) {
+    return new RunResult(schema, run, total, scenarios, verdicts, generator, nodes);
+  }
+
+  /**
    * Combines results losslessly: counters add, histograms merge from their HDR data, time-series points merge
-   * by interval, errors add by kind and message. Use it for one run spread over several generators, or to pool
+   * by interval, errors add by kind and message; node lists are concatenated. Use it for one run spread over several generators, or to pool
    * runs. Scenarios are matched by name.
    *
    * @param results at least one result

@@ -45,9 +45,17 @@ public final class Engine {
   private volatile String abortReason;
   private volatile String interruptReason;
   private volatile Thread runThread;
+  volatile Throttles throttles;
+
+  private final EngineHooks hooks;
 
   public Engine(RunOptions options) {
+    this(options, EngineHooks.NONE);
+  }
+
+  public Engine(RunOptions options, EngineHooks hooks) {
     this.options = options;
+    this.hooks = hooks;
     this.http = new HttpSettings(options.http(), options.baseUrl());
     for (var population : options.populations()) {
       LoadRunner runner = LoadRunner.of(population, this, slots.size());
@@ -60,8 +68,13 @@ public final class Engine {
     return userIds.incrementAndGet();
   }
 
-  /** Stops the run early (a scenario bug every iteration would repeat). The first reason wins. */
-  void abort(String reason) {
+  /**
+   * Stops the run early: users are cut off at once and the result has status {@code ABORTED} with the reason
+   * (a scenario bug every iteration would repeat, a failed threshold, a controller's order). The first reason wins.
+   *
+   * @param reason why
+   */
+  public void abort(String reason) {
     if (abortReason == null) {
       abortReason = reason;
       LOG.error("aborting the run: {}", reason);
@@ -70,11 +83,19 @@ public final class Engine {
 
   public RunResult run() {
     runThread = Thread.currentThread();
+    if (hooks.beforeStart() != null) {
+      hooks.beforeStart().run();
+    }
     Instant start = Instant.now();
     long startNanos = System.nanoTime();
+    throttles = new Throttles(options.throttles(), startNanos);
     long planned = runners.stream().mapToLong(r -> r.load().duration().toMillis()).max().orElse(0);
     IntSupplier[] users = slots.stream().map(s -> (IntSupplier) s::users).toArray(IntSupplier[]::new);
     var sampler = new Sampler(registry, counters, users, Sampler.intervalFor(planned), start.toEpochMilli(), health);
+    if (hooks.intervals() != null) {
+      sampler.listener(data -> hooks.intervals().onInterval(
+          data.withErrors(slots.stream().map(s -> s.errors.snapshot()).toList())));
+    }
     var monitor = new RunMonitor(this, options, sampler, runners, slots.stream().map(ScenarioSlot::name).toList(),
         startNanos);
     health.start();
@@ -202,7 +223,7 @@ public final class Engine {
         load += " — mix, " + share + "% of iterations";
       }
       scenarios.add(sampler.result(slot.index, slot.name(), load, slot.maxUsers(), r.runningMillis(now),
-          slot.errors));
+          slot.errors.snapshot()));
     }
     ScenarioResult merged = ResultMerger.mergeScenarios(scenarios);
     ScenarioResult total = new ScenarioResult(ScenarioResult.TOTAL, merged.load(), merged.maxUsers(),
@@ -214,7 +235,8 @@ public final class Engine {
     if (stuck > 0) {
       reason = (reason.isEmpty() ? "" : reason + "; ") + stuck + " users did not stop in time";
     }
-    var info = new RunInfo(UUID.randomUUID().toString(), options.name(), start, end, status, reason,
+    var info = new RunInfo(hooks.runId() != null ? hooks.runId() : UUID.randomUUID().toString(), options.name(),
+        start, end, status, reason,
         options.describe(), Environments.current());
     return new RunResult(RunResult.SCHEMA, info, total, scenarios, List.of(), health.result());
   }

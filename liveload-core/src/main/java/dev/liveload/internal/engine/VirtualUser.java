@@ -39,6 +39,8 @@ public final class VirtualUser implements User, UserContext, Runnable {
   private final Map<String, Object> vars = new HashMap<>();
   private final List<UserResource> resources = new ArrayList<>(2);
   private final Set<Throwable> recordedHere = Collections.newSetFromMap(new IdentityHashMap<>());
+  /** Throttle permits taken in the current iteration, released at its end. */
+  private final List<dev.liveload.Throttle.Permit> permits = new ArrayList<>(1);
   /** Per scenario of the population (one, or the members of a mix): instance, readiness, series cache. */
   private final Scenario[] scenarios;
   private final boolean[] ready;
@@ -110,6 +112,7 @@ public final class VirtualUser implements User, UserContext, Runnable {
       if (!stopNow) {
         after();
       }
+      releasePermits();
       closeResources();
       if (slot != null) {
         slot.users(-1);
@@ -257,6 +260,7 @@ public final class VirtualUser implements User, UserContext, Runnable {
     }
     String cause = endIterationState();
     startLagMicros = 0;
+    releasePermits();
     long micros = (System.nanoTime() - from) / 1000;
     String error;
     if (cause != null) {
@@ -329,6 +333,13 @@ public final class VirtualUser implements User, UserContext, Runnable {
       Thread.currentThread().interrupt();
     }
     return true;
+  }
+
+  private void releasePermits() {
+    if (!permits.isEmpty()) {
+      permits.forEach(dev.liveload.Throttle.Permit::close);
+      permits.clear();
+    }
   }
 
   private void settleAll() {
@@ -513,6 +524,25 @@ public final class VirtualUser implements User, UserContext, Runnable {
   @Override
   public RandomGenerator random() {
     return random;
+  }
+
+  @Override
+  public dev.liveload.Throttle.Permit throttle(String name) {
+    Throttles t = engine.throttles;
+    if (name == null || !t.has(name)) {
+      throw usageError("no throttle named '" + name + "'; configured: " + t.names()
+          + " (add it with RunOptions.builder().throttle(Throttle.rate(...)))");
+    }
+    settleAll();
+    try {
+      dev.liveload.Throttle.Permit permit = t.acquire(name);
+      permits.add(permit);
+      return permit;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      String cause = interruptCause;
+      throw new IterationInterrupted(cause == null ? "interrupted" : cause);
+    }
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.liveload.internal.json;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -59,12 +60,19 @@ public final class ResultJson {
         .withArrayIndenter(new DefaultIndenter("  ", "\n"));
     return JsonMapper.builder()
         .addModule(instants)
+        .addMixIn(RunResult.class, RunResultMixin.class)
         .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
         .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
         .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
         .defaultPrettyPrinter(printer)
         .enable(SerializationFeature.INDENT_OUTPUT)
         .build();
+  }
+
+  /** Results of runs in one JVM carry no {@code nodes}; leaving the empty list out keeps older files identical. */
+  private abstract static class RunResultMixin {
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    abstract java.util.List<dev.liveload.result.NodeResult> nodes();
   }
 
   /** Pretty-printed JSON with a trailing newline. */

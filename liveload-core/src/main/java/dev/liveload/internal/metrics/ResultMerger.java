@@ -45,7 +45,8 @@ public final class ResultMerger {
     List<ScenarioResult> scenarios = byName.values().stream().map(ResultMerger::mergeScenarios).toList();
     ScenarioResult total = mergeScenarios(results.stream().map(RunResult::total).toList());
     return new RunResult(RunResult.SCHEMA, mergeRunInfo(results), total, scenarios, List.of(),
-        mergeHealth(results.stream().map(RunResult::generator).toList()));
+        mergeHealth(results.stream().map(RunResult::generator).toList()),
+        results.stream().flatMap(r -> r.nodes().stream()).toList());
   }
 
   private static RunInfo mergeRunInfo(List<RunResult> results) {
@@ -155,7 +156,7 @@ public final class ResultMerger {
         sumMaps(points.stream().map(Point::metrics).toList(), Histogram::merge));
   }
 
-  private static GeneratorHealth mergeHealth(List<GeneratorHealth> parts) {
+  public static GeneratorHealth mergeHealth(List<GeneratorHealth> parts) {
     var warnings = new LinkedHashSet<String>();
     parts.forEach(p -> warnings.addAll(p.warnings()));
     Histogram lag = parts.stream().map(GeneratorHealth::schedulerLag).reduce(Histogram::merge).orElseThrow();

@@ -24,6 +24,7 @@ public final class Sampler {
   private final long intervalMillis;
   private final IntSupplier[] users;
   private final HealthMonitor health;
+  private volatile IntervalData.Listener listener;
   private final Histogram scratch = Hdr.newHistogram();
   private final Interval[] current;
   private final List<List<Point>> points = new ArrayList<>();
@@ -76,41 +77,87 @@ public final class Sampler {
    * @param last           whether this is the final sample
    */
   public synchronized void sample(long nowEpochMillis, boolean last) {
+    List<IntervalData.SeriesInterval> out = listener == null ? null : new ArrayList<>();
     for (Series s : registry.all()) {
       s.sampleInto(scratch);
-      long count = scratch.getTotalCount();
-      if (count == 0) {
+      if (scratch.getTotalCount() == 0) {
         continue;
       }
-      s.total.add(scratch);
-      Interval in = current[s.key.scenario()];
-      s.def.count(in.counters, s.key.error(), count);
-      s.def.count(window.counters, s.key.error(), count);
-      if (s.key.error() == null) {
-        in.metrics.computeIfAbsent(s.key.metric(), k -> Hdr.newHistogram()).add(scratch);
-        window.metrics.computeIfAbsent(s.key.metric(), k -> Hdr.newHistogram()).add(scratch);
+      apply(s, scratch);
+      if (out != null) {
+        out.add(new IntervalData.SeriesInterval(s.key, Hdr.encode(scratch)));
       }
     }
-    @SuppressWarnings("unchecked")
-    Map<String, Long>[] deltas = new Map[scenarios];
+    List<Map<String, Long>> deltas = new ArrayList<>(scenarios);
     for (int i = 0; i < scenarios; i++) {
-      deltas[i] = new HashMap<>();
+      deltas.add(new HashMap<>());
     }
-    counters.sampleDeltas(deltas);
+    @SuppressWarnings("unchecked")
+    Map<String, Long>[] byScenario = deltas.toArray(new Map[0]);
+    counters.sampleDeltas(byScenario);
+    applyCounters(deltas);
+    if (health != null) {
+      health.sample();
+    }
+    int[] usersNow = new int[scenarios];
     for (int i = 0; i < scenarios; i++) {
+      usersNow[i] = users[i].getAsInt();
+    }
+    closePoint(nowEpochMillis, last, usersNow);
+    if (listener != null) {
+      listener.onInterval(new IntervalData(nowEpochMillis, last, out, deltas, usersNow, null));
+    }
+  }
+
+  /**
+   * Replays an interval sampled by another generator, as if it had been sampled here: totals, time series,
+   * counters (a controller keeps a sampler per worker this way, and one for the whole cluster).
+   *
+   * @param data the interval
+   */
+  public synchronized void ingest(IntervalData data) {
+    for (IntervalData.SeriesInterval si : data.series()) {
+      apply(registry.series(si.key()), Hdr.decode(si.hdr()));
+    }
+    for (int i = 0; i < Math.min(scenarios, data.counters().size()); i++) {
+      int scenario = i;
+      data.counters().get(i).forEach((name, delta) -> counters.counter(scenario, name).add(delta));
+    }
+    applyCounters(data.counters());
+    int[] usersNow = new int[scenarios];
+    System.arraycopy(data.users(), 0, usersNow, 0, Math.min(scenarios, data.users().length));
+    closePoint(data.time(), data.last(), usersNow);
+  }
+
+  /** Adds one series' interval samples to its total, the current point and the progress window. */
+  private void apply(Series s, org.HdrHistogram.AbstractHistogram interval) {
+    long count = interval.getTotalCount();
+    s.total.add(interval);
+    Interval in = current[s.key.scenario()];
+    s.def.count(in.counters, s.key.error(), count);
+    s.def.count(window.counters, s.key.error(), count);
+    if (s.key.error() == null) {
+      in.metrics.computeIfAbsent(s.key.metric(), k -> Hdr.newHistogram()).add(interval);
+      window.metrics.computeIfAbsent(s.key.metric(), k -> Hdr.newHistogram()).add(interval);
+    }
+  }
+
+  private void applyCounters(List<Map<String, Long>> deltas) {
+    for (int i = 0; i < Math.min(scenarios, deltas.size()); i++) {
       Interval in = current[i];
-      deltas[i].forEach((k, v) -> {
+      deltas.get(i).forEach((k, v) -> {
         in.counters.merge(k, v, Long::sum);
         window.counters.merge(k, v, Long::sum);
       });
     }
-    if (health != null) {
-      health.sample();
-    }
+  }
+
+  /** Closes the time-series point when its interval is over (or this is the last sample). */
+  private void closePoint(long nowEpochMillis, boolean last, int[] usersNow) {
     if (nowEpochMillis >= pointEnd || last) {
       long end = last ? nowEpochMillis : pointEnd;
       for (int i = 0; i < scenarios; i++) {
-        points.get(i).add(toPoint(current[i], pointStart, Math.max(0, end - pointStart), users[i].getAsInt()));
+        points.get(i).add(toPoint(current[i], pointStart, Math.max(0, end - pointStart), usersNow[i]));
         current[i].clear();
       }
       if (health != null) {
@@ -119,6 +166,11 @@ public final class Sampler {
       pointStart = end;
       pointEnd = (Math.floorDiv(end, intervalMillis) + 1) * intervalMillis;
     }
+  }
+
+  /** Streams every sampled interval to {@code listener} (set before the run starts). */
+  public void listener(IntervalData.Listener listener) {
+    this.listener = listener;
   }
 
   private static Point toPoint(Interval in, long start, long millis, int users) {
@@ -172,7 +224,7 @@ public final class Sampler {
    * Builds a scenario's result from the cumulative histograms; call after the final {@link #sample}.
    */
   public synchronized ScenarioResult result(int scenario, String name, String load, int maxUsers,
-      long durationMillis, ErrorLog errors) {
+      long durationMillis, List<dev.liveload.result.ErrorGroup> errors) {
     var counters = new TreeMap<String, Long>(this.counters.totals(scenario));
     for (String c : List.of("requests", "requests.failed", "iterations", "iterations.failed",
         "iterations.interrupted")) {
@@ -198,6 +250,6 @@ public final class Sampler {
       metrics.put(metric, Hdr.summarize(h, def.unit(), def.scale()));
     });
     return new ScenarioResult(name, load, maxUsers, durationMillis, counters, metrics, breakdown,
-        errors.snapshot(), new TimeSeries(intervalMillis, points.get(scenario)));
+        errors, new TimeSeries(intervalMillis, points.get(scenario)));
   }
 }

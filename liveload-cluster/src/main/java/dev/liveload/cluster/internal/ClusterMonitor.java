@@ -1,0 +1,128 @@
+package dev.liveload.cluster.internal;
+
+import dev.liveload.RunOptions;
+import dev.liveload.Threshold;
+import dev.liveload.internal.metrics.Counters;
+import dev.liveload.internal.metrics.IntervalData;
+import dev.liveload.internal.metrics.MetricRegistry;
+import dev.liveload.internal.metrics.Sampler;
+import dev.liveload.internal.threshold.Evaluator;
+import dev.liveload.internal.threshold.Expression;
+import dev.liveload.internal.threshold.LiveView;
+import dev.liveload.internal.threshold.Parser;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.IntSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The whole cluster as the controller sees it live: every worker's intervals replayed into one sampler, on which
+ * thresholds are evaluated each second (an abort-on-fail one stops every worker) and progress lines are made.
+ */
+final class ClusterMonitor {
+  private static final Logger PROGRESS = LoggerFactory.getLogger("dev.liveload.progress");
+
+  private final RunOptions options;
+  private final MetricRegistry registry = new MetricRegistry();
+  private final Counters counters = new Counters();
+  private final Sampler sampler;
+  private final LiveView live;
+  private final long startMillis;
+  private final Collection<NodeState> nodes;
+  private final List<Expression> expressions = new ArrayList<>();
+  private final String[] firstFailure;
+  private String abortedBy;
+  private long nextEvaluation;
+  private long nextProgress;
+
+  ClusterMonitor(RunOptions options, List<String> scenarioNames, long intervalMillis, long startMillis,
+      Collection<NodeState> nodes) {
+    this.options = options;
+    this.startMillis = startMillis;
+    this.nodes = nodes;
+    IntSupplier[] none = new IntSupplier[scenarioNames.size()];
+    java.util.Arrays.fill(none, (IntSupplier) () -> 0);
+    this.sampler = new Sampler(registry, counters, none, intervalMillis, startMillis, null);
+    this.live = new LiveView(registry, counters, scenarioNames,
+        () -> Math.max(0, System.currentTimeMillis() - startMillis) / 1000.0);
+    for (Threshold t : options.thresholds()) {
+      expressions.add(Parser.parse(t.expression()));
+    }
+    this.firstFailure = new String[expressions.size()];
+    this.nextEvaluation = startMillis + 1000;
+    this.nextProgress = startMillis + options.progress().every().toMillis();
+  }
+
+  void ingest(IntervalData data) {
+    synchronized (sampler) {
+      sampler.ingest(data);
+    }
+  }
+
+  /** Called often by the controller; returns a reason to abort the run, or null. */
+  String tick() {
+    long now = System.currentTimeMillis();
+    String abort = null;
+    if (now >= nextEvaluation) {
+      nextEvaluation += 1000;
+      synchronized (sampler) {
+        for (int i = 0; i < expressions.size(); i++) {
+          Evaluator.Outcome o = Evaluator.evaluate(expressions.get(i), live);
+          if (o.passed()) {
+            continue;
+          }
+          String at = String.format(Locale.ROOT, "%s at %.0f s", o.observedText(), (now - startMillis) / 1000.0);
+          if (firstFailure[i] == null) {
+            firstFailure[i] = at;
+          }
+          Threshold t = options.thresholds().get(i);
+          if (t.abortsOnFail() && now - startMillis >= t.abortDelay().toMillis() && abortedBy == null) {
+            abortedBy = t.expression();
+            abort = "threshold " + t.expression() + " failed (observed " + at + ")";
+          }
+        }
+      }
+    }
+    if (now >= nextProgress && !options.progress().sink().equals("none")) {
+      nextProgress += options.progress().every().toMillis();
+      progress(now);
+    }
+    return abort;
+  }
+
+  private void progress(long now) {
+    Sampler.Window w;
+    synchronized (sampler) {
+      w = sampler.takeWindow(now, List.of("http.duration", "browser.action.duration", "iteration.duration"));
+    }
+    long requests = w.count("requests");
+    long failed = w.count("requests.failed");
+    int users = nodes.stream().mapToInt(NodeState::users).sum();
+    long alive = nodes.stream().filter(n -> n.failure == null).count();
+    long s = Math.max(0, (now - startMillis) / 1000);
+    String line = String.format(Locale.ROOT, "[%02d:%02d] %d/%d workers | users %d | %.1f req/s | p95 %s | errors %.2f%%",
+        s / 60, s % 60, alive, nodes.size(), users, requests * 1000.0 / w.millis(),
+        Double.isNaN(w.p95()) ? "n/a" : String.format(Locale.ROOT, "%.1f ms", w.p95()),
+        requests == 0 ? 0 : 100.0 * failed / requests);
+    switch (options.progress().sink()) {
+      case "slf4j" -> PROGRESS.info(line);
+      case "console" -> System.out.println(line);
+      default -> {
+        // callbacks get local snapshots only
+      }
+    }
+  }
+
+  /** What the live evaluation saw of a threshold, appended to its final verdict. */
+  String note(Threshold t) {
+    int i = options.thresholds().indexOf(t);
+    if (i < 0 || firstFailure[i] == null) {
+      return "";
+    }
+    return t.expression().equals(abortedBy) ? "; aborted the run (first failed with " + firstFailure[i] + ")"
+        : "; first failed during the run with " + firstFailure[i];
+  }
+}

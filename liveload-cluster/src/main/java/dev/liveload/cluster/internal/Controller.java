@@ -1,0 +1,309 @@
+package dev.liveload.cluster.internal;
+
+import com.hazelcast.cluster.Member;
+import com.hazelcast.cluster.MembershipEvent;
+import com.hazelcast.cluster.MembershipListener;
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.core.IExecutorService;
+import com.hazelcast.map.IMap;
+import com.hazelcast.topic.ITopic;
+import dev.liveload.Load;
+import dev.liveload.Population;
+import dev.liveload.RunOptions;
+import dev.liveload.Threshold;
+import dev.liveload.internal.engine.Environments;
+import dev.liveload.internal.engine.SummaryTable;
+import dev.liveload.internal.metrics.Sampler;
+import dev.liveload.result.NodeResult;
+import dev.liveload.result.RunInfo;
+import dev.liveload.result.RunResult;
+import dev.liveload.result.RunStatus;
+import dev.liveload.result.ThresholdResult;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs one distributed run from the controller JVM: waits for the workers, splits the load by capacity, has every
+ * worker accept its signed plan before any starts, starts them all at one cluster time, follows their per-second
+ * intervals (progress, thresholds, a failed worker's data), and merges their results.
+ */
+public final class Controller {
+  private static final Logger LOG = LoggerFactory.getLogger(Controller.class);
+
+  /** The settings a {@code Cluster} gives. */
+  public record Settings(String cluster, List<String> members, String bind, int port, int workers, byte[] secret,
+      Duration joinTimeout, Duration lead, boolean abortOnWorkerFailure) {}
+
+  private final Settings settings;
+  private final RunOptions options;
+  private final Signer signer;
+
+  public Controller(Settings settings, RunOptions options) {
+    this.settings = settings;
+    this.options = options;
+    this.signer = new Signer(settings.secret());
+  }
+
+  public RunResult run() {
+    long deadline = System.nanoTime() + settings.joinTimeout().toNanos();
+    HazelcastInstance hz = Hazelcasts.startController(settings.cluster(), settings.members(), settings.bind(),
+        settings.port(), "liveload-controller-" + UUID.randomUUID(), deadline);
+    if (hz == null) {
+      throw new IllegalStateException("no worker of cluster '" + settings.cluster() + "' answered at "
+          + settings.members() + " within " + settings.joinTimeout() + ". Start the workers "
+          + "(dev.liveload.cluster.Worker) with the same --cluster name, or check the addresses.");
+    }
+    try {
+      return run(hz);
+    } finally {
+      hz.shutdown();
+    }
+  }
+
+  private RunResult run(HazelcastInstance hz) {
+    List<NodeState> nodes = awaitWorkers(hz);
+    String runId = UUID.randomUUID().toString();
+    List<String> scenarioNames = new ArrayList<>();
+    List<String> scenarioLoads = new ArrayList<>();
+    for (Population p : options.populations()) {
+      double total = p.members().stream().mapToDouble(Population.Member::weight).sum();
+      for (Population.Member m : p.members()) {
+        scenarioNames.add(m.name());
+        scenarioLoads.add(p.load().describe() + (p.members().size() > 1
+            ? " — mix, " + Math.round(1000 * m.weight() / total) / 10.0 + "% of iterations" : ""));
+      }
+    }
+    double[] weights = nodes.stream().mapToDouble(n -> n.info.capacity()).toArray();
+    List<List<Load>> splits = options.populations().stream().map(p -> p.load().split(weights)).toList();
+    double weightSum = java.util.Arrays.stream(weights).sum();
+    IExecutorService executor = hz.getExecutorService("liveload");
+
+    // 1. Every worker checks its signed plan; none starts unless all accept.
+    var prepares = new LinkedHashMap<NodeState, Future<String>>();
+    for (int i = 0; i < nodes.size(); i++) {
+      NodeState node = nodes.get(i);
+      var parts = new ArrayList<Plan.PopulationPart>();
+      for (int p = 0; p < options.populations().size(); p++) {
+        parts.add(PlanCodec.part(options.populations().get(p), splits.get(p).get(i)));
+      }
+      double share = weights[i] / weightSum;
+      var throttles = options.throttles().stream().map(t -> PlanCodec.throttle(t.share(share))).toList();
+      var plan = new Plan(runId, options.name(), hz.getCluster().getLocalMember().getUuid().toString(),
+          hz.getCluster().getClusterTime(), node.name, options.baseUrl() == null ? null : options.baseUrl().toString(),
+          PlanCodec.http(options.http()), options.gracefulStop().toMillis(), options.iterationTimeout().toMillis(),
+          options.seed() + 0x9E3779B97F4A7C15L * (i + 1), parts, throttles);
+      String json = PlanCodec.toJson(plan);
+      prepares.put(node, executor.submitToMember(new Tasks.Prepare(json, signer.sign(json)), node.member));
+    }
+    var refusals = new ArrayList<String>();
+    prepares.forEach((node, future) -> {
+      try {
+        var answer = PlanCodec.fromJson(future.get(30, TimeUnit.SECONDS), Messages.Prepared.class);
+        if (answer.error() != null) {
+          refusals.add(node.name + ": " + answer.error());
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        refusals.add(node.name + ": interrupted while waiting for it");
+      } catch (ExecutionException | TimeoutException e) {
+        refusals.add(node.name + ": did not answer (" + e + ")");
+      }
+    });
+    if (!refusals.isEmpty()) {
+      throw new IllegalStateException("distributed run not started: " + refusals.size() + " of " + nodes.size()
+          + " workers refused the plan; no load was started. " + String.join("; ", refusals));
+    }
+
+    // 2. Follow the run: intervals, membership, thresholds, progress.
+    long planned = options.populations().stream().mapToLong(p -> p.load().duration().toMillis()).max().orElse(0);
+    long interval = Sampler.intervalFor(planned);
+    long startAt = hz.getCluster().getClusterTime() + settings.lead().toMillis();
+    long localStart = System.currentTimeMillis() + (startAt - hz.getCluster().getClusterTime());
+    Map<String, NodeState> byName = new LinkedHashMap<>();
+    for (NodeState n : nodes) {
+      byName.put(n.name, n.withClock(scenarioNames.size(), interval, localStart));
+    }
+    var monitor = new ClusterMonitor(options, scenarioNames, interval, localStart, byName.values());
+    ITopic<String> intervals = hz.getTopic(Hazelcasts.INTERVALS + runId);
+    ITopic<String> control = hz.getTopic(Hazelcasts.CONTROL + runId);
+    UUID listener = intervals.addMessageListener(m -> {
+      try {
+        var ni = PlanCodec.fromJson(m.getMessageObject(), Messages.NodeInterval.class);
+        NodeState node = byName.get(ni.node());
+        if (node != null && node.failure == null) {
+          node.ingest(ni.seq(), ni.data());
+          monitor.ingest(ni.data());
+        }
+      } catch (RuntimeException e) {
+        LOG.warn("could not read a worker's interval: {}", e.toString());
+      }
+    });
+    UUID membership = hz.getCluster().addMembershipListener(new MembershipListener() {
+      @Override
+      public void memberAdded(MembershipEvent event) {}
+
+      @Override
+      public void memberRemoved(MembershipEvent event) {
+        byName.values().stream().filter(n -> n.member.getUuid().equals(event.getMember().getUuid())).findFirst()
+            .ifPresent(n -> n.fail("left the cluster (killed, hung or network lost)", System.currentTimeMillis()));
+      }
+    });
+
+    // 3. Start everyone at one cluster time.
+    var starts = new LinkedHashMap<NodeState, Future<String>>();
+    String order = Tasks.Start.message(runId, startAt);
+    for (NodeState n : byName.values()) {
+      starts.put(n, executor.submitToMember(new Tasks.Start(runId, startAt, signer.sign(order)), n.member));
+    }
+    long maxGrace = options.gracefulStop().toMillis() + 10_000;
+    long deadline = localStart + planned + maxGrace + 20_000;
+    boolean interrupted = false;
+    String abortReason = null;
+    try {
+      while (starts.values().stream().anyMatch(f -> !f.isDone()) && System.currentTimeMillis() < deadline) {
+        Thread.sleep(200);
+        String reason = monitor.tick();
+        if (reason == null && settings.abortOnWorkerFailure()) {
+          reason = byName.values().stream().filter(n -> n.failure != null).findFirst()
+              .map(n -> "worker " + n.name + " " + n.failure).orElse(null);
+        }
+        if (reason != null && abortReason == null) {
+          abortReason = reason;
+          control.publish("abort:" + reason);
+        }
+        // a node whose member left has failed; its future fails at the same moment
+      }
+    } catch (InterruptedException e) {
+      interrupted = true;
+      control.publish("abort:the controller was interrupted");
+    }
+
+    // 4. Outcomes: a node's own result when it returned one, else what its intervals showed.
+    var results = new ArrayList<RunResult>();
+    var nodeResults = new ArrayList<NodeResult>();
+    for (var e : starts.entrySet()) {
+      NodeState n = e.getKey();
+      Messages.NodeOutcome outcome = outcome(e.getValue(), n);
+      RunResult r;
+      String status;
+      String reason;
+      double skew = outcome == null ? 0 : outcome.skewMillis();
+      if (outcome != null && outcome.result() != null) {
+        r = RunResult.fromJson(outcome.result());
+        status = r.run().status().name().toLowerCase(java.util.Locale.ROOT);
+        reason = r.run().reason();
+      } else {
+        reason = n.failure != null ? "worker " + n.name + " " + n.failure
+            : outcome != null && outcome.error() != null ? outcome.error() : "worker " + n.name + " did not finish";
+        r = n.partialResult(runId, options.name(), scenarioNames, scenarioLoads, localStart, reason);
+        status = "failed";
+      }
+      results.add(r);
+      nodeResults.add(new NodeResult(n.name, n.info.host(), n.info.cores(), r.total().maxUsers(), status,
+          status.equals("completed") ? "" : reason, skew, r.total().counters(), r.total().metrics(), r.generator()));
+    }
+    intervals.removeMessageListener(listener);
+    hz.getCluster().removeMembershipListener(membership);
+
+    RunResult merged = RunResult.merge(results);
+    List<String> failed = nodeResults.stream().filter(n -> n.status().equals("failed"))
+        .map(n -> n.id() + " (" + n.reason() + ")").toList();
+    RunStatus status = interrupted ? RunStatus.INTERRUPTED
+        : abortReason != null ? RunStatus.ABORTED
+        : !failed.isEmpty() ? RunStatus.INTERRUPTED : RunStatus.COMPLETED;
+    String reason = interrupted ? "interrupted" : abortReason != null ? abortReason
+        : failed.isEmpty() ? "" : failed.size() + " of " + nodes.size() + " workers failed: " + String.join("; ", failed)
+            + "; the others completed";
+    Instant start = merged.run().start();
+    var info = new RunInfo(runId, options.name(), start, merged.run().end(), status, reason, options.describe(),
+        Environments.current());
+    RunResult withNodes = new RunResult(RunResult.SCHEMA, info, merged.total(), merged.scenarios(), List.of(),
+        merged.generator(), nodeResults);
+    List<ThresholdResult> verdicts = new ArrayList<>();
+    for (Threshold t : options.thresholds()) {
+      ThresholdResult v = t.evaluate(withNodes);
+      verdicts.add(new ThresholdResult(v.expression(), v.passed(), v.observed(), v.unit(), v.observedText(),
+          v.detail() + monitor.note(t)));
+    }
+    RunResult result = withNodes.withThresholds(verdicts);
+    if (options.progress().printsSummary()) {
+      System.out.print(SummaryTable.render(result));
+      System.out.println(result.nodes().stream().map(n -> String.format(java.util.Locale.ROOT,
+          "  node %s on %s: %s, %d requests, start skew %.1f ms", n.id(), n.host(), n.status(),
+          n.counters().getOrDefault("requests", 0L), n.startSkewMillis())).collect(Collectors.joining("\n")));
+    }
+    if (options.resultFile() != null) {
+      result.write(options.resultFile());
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+    return result;
+  }
+
+  private static Messages.NodeOutcome outcome(Future<String> future, NodeState node) {
+    try {
+      return PlanCodec.fromJson(future.get(5, TimeUnit.SECONDS), Messages.NodeOutcome.class);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return null;
+    } catch (ExecutionException | TimeoutException e) {
+      if (node.failure == null) {
+        node.fail("did not return its result (" + e.getCause() + ")", System.currentTimeMillis());
+      }
+      return null;
+    }
+  }
+
+  /** Waits, bounded, for the expected number of workers; the error says who joined and who is missing. */
+  private List<NodeState> awaitWorkers(HazelcastInstance hz) {
+    IMap<String, String> registry = hz.getMap(Hazelcasts.WORKERS);
+    long deadline = System.nanoTime() + settings.joinTimeout().toNanos();
+    while (true) {
+      var found = new ArrayList<NodeState>();
+      boolean anyData = hz.getCluster().getMembers().stream().anyMatch(m -> !m.isLiteMember());
+      for (Member m : hz.getCluster().getMembers()) {
+        if (m.isLiteMember() || !anyData) {
+          continue;
+        }
+        String json = registry.get(m.getUuid().toString());
+        if (json != null) {
+          found.add(new NodeState(m, PlanCodec.fromJson(json, Messages.WorkerInfo.class)));
+        }
+      }
+      found.sort(Comparator.comparing(n -> n.name));
+      LOG.debug("waiting for workers: members {}, registered {}", hz.getCluster().getMembers(), registry.keySet());
+      if (found.size() >= settings.workers()) {
+        return List.copyOf(found.subList(0, settings.workers()));
+      }
+      if (System.nanoTime() > deadline) {
+        var joined = found.stream().map(n -> n.name + " (" + n.info.address() + ")").toList();
+        var addresses = found.stream().map(n -> n.info.address()).toList();
+        var missing = settings.members().stream().filter(a -> !addresses.contains(a)).toList();
+        throw new IllegalStateException(found.size() + " of " + settings.workers() + " workers joined cluster '"
+            + settings.cluster() + "' within " + settings.joinTimeout() + ": joined " + joined
+            + "; no worker answered at " + missing + ". Start the missing workers (dev.liveload.cluster.Worker) "
+            + "with the same --cluster name and secret.");
+      }
+      try {
+        Thread.sleep(200);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while waiting for workers", e);
+      }
+    }
+  }
+}

@@ -1,0 +1,158 @@
+package dev.liveload.cluster.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.liveload.ClosedLoad;
+import dev.liveload.InvalidOptionException;
+import dev.liveload.Load;
+import dev.liveload.OpenLoad;
+import dev.liveload.Population;
+import dev.liveload.RunOptions;
+import dev.liveload.Scenario;
+import dev.liveload.Throttle;
+import dev.liveload.http.HttpOptions;
+import dev.liveload.internal.json.ResultJson;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Plans to and from JSON, and to and from run options. */
+public final class PlanCodec {
+  private PlanCodec() {}
+
+  public static String toJson(Object value) {
+    try {
+      return new String(ResultJson.compactBytes(value), java.nio.charset.StandardCharsets.UTF_8);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("could not encode " + value.getClass().getSimpleName() + ": " + e, e);
+    }
+  }
+
+  public static <T> T fromJson(String json, Class<T> type) {
+    try {
+      return ResultJson.mapper().readValue(json, type);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("could not decode " + type.getSimpleName() + ": " + e.getOriginalMessage(),
+          e);
+    }
+  }
+
+  // ---- controller side -------------------------------------------------------------------------------------
+
+  public static Plan.PopulationPart part(Population p, Load share) {
+    var members = p.members().stream().map(m -> new Plan.Member(m.type().getName(), m.name(), m.weight())).toList();
+    return new Plan.PopulationPart(members, load(share),
+        p.iterationTimeout() == null ? null : p.iterationTimeout().toMillis(),
+        p.pacing() == null ? null : p.pacing().toMillis(), p.drunkenness());
+  }
+
+  static Plan.LoadPart load(Load load) {
+    return switch (load) {
+      case ClosedLoad c -> new Plan.LoadPart("closed", c.startUsers(),
+          c.stages().stream().map(s -> new Plan.Stage(s.users(), s.duration().toMillis())).toList(),
+          c.iterationsPerUser(), c.maxDurationCap() == null ? null : c.maxDurationCap().toMillis(), 0, false);
+      case OpenLoad o -> new Plan.LoadPart("open", o.startRatePerSecond(),
+          o.stages().stream().map(s -> new Plan.Stage(s.ratePerSecond(), s.duration().toMillis())).toList(),
+          0, null, o.maxUsers(), o.queuesWhenBusy());
+    };
+  }
+
+  public static Plan.ThrottlePart throttle(Throttle t) {
+    return new Plan.ThrottlePart(t.name(), t.kind().name(), t.limit(), t.per() == null ? null : t.per().toMillis(),
+        Double.isNaN(t.rampTarget()) ? null : t.rampTarget(), t.rampOver() == null ? null : t.rampOver().toMillis());
+  }
+
+  public static Plan.Http http(HttpOptions h) {
+    return new Plan.Http(h.connectTimeout().toMillis(), h.responseTimeout().toMillis(), h.followRedirects(),
+        h.maxRedirects(), h.trustAllCertificates(), h.decompress(), h.userAgent(), h.headers());
+  }
+
+  // ---- worker side -----------------------------------------------------------------------------------------
+
+  /** Rebuilds run options from a plan; scenario classes are loaded here (a missing one fails clearly). */
+  public static RunOptions options(Plan plan, ClassLoader loader) {
+    var b = RunOptions.builder().name(plan.name()).seed(plan.seed())
+        .gracefulStop(Duration.ofMillis(plan.gracefulStopMillis()))
+        .iterationTimeout(Duration.ofMillis(plan.iterationTimeoutMillis()))
+        .http(http(plan.http()))
+        .progress(dev.liveload.Progress.none());
+    if (plan.baseUrl() != null) {
+      b.baseUrl(plan.baseUrl());
+    }
+    for (Plan.PopulationPart part : plan.populations()) {
+      Load load = load(part.load());
+      Population population;
+      if (part.members().size() == 1) {
+        Plan.Member m = part.members().get(0);
+        population = Population.of(scenarioClass(m.className(), loader), load);
+        if (!population.name().equals(m.name())) {
+          population = population.named(m.name());
+        }
+      } else {
+        population = Population.mix(load);
+        for (Plan.Member m : part.members()) {
+          population = population.with(scenarioClass(m.className(), loader), m.weight());
+        }
+      }
+      if (part.iterationTimeoutMillis() != null) {
+        population = population.iterationTimeout(Duration.ofMillis(part.iterationTimeoutMillis()));
+      }
+      if (part.pacingMillis() != null) {
+        population = population.pacing(Duration.ofMillis(part.pacingMillis()));
+      }
+      if (part.drunkenness() > 0) {
+        population = population.drunkenness(part.drunkenness());
+      }
+      b.population(population);
+    }
+    for (Plan.ThrottlePart t : plan.throttles()) {
+      b.throttle(throttle(t));
+    }
+    return b.build();
+  }
+
+  static Load load(Plan.LoadPart l) {
+    if (l.kind().equals("closed")) {
+      var stages = new ArrayList<ClosedLoad.Stage>();
+      l.stages().forEach(s -> stages.add(new ClosedLoad.Stage((int) s.level(), Duration.ofMillis(s.millis()))));
+      return ClosedLoad.of((int) l.start(), stages, l.iterationsPerUser(),
+          l.maxDurationMillis() == null ? null : Duration.ofMillis(l.maxDurationMillis()));
+    }
+    List<OpenLoad.Stage> stages = l.stages().stream()
+        .map(s -> new OpenLoad.Stage(s.level(), Duration.ofMillis(s.millis()))).toList();
+    return OpenLoad.of(l.start(), stages, l.maxUsers(), l.queueWhenBusy());
+  }
+
+  static Throttle throttle(Plan.ThrottlePart t) {
+    Throttle throttle = switch (Throttle.Kind.valueOf(t.kind())) {
+      case RATE -> Throttle.rate(t.name(), t.limit(), Duration.ofMillis(t.perMillis()));
+      case GAP -> Throttle.gap(t.name(), Duration.ofNanos((long) (t.limit() * 1_000_000)));
+      case PARALLELISM -> Throttle.parallelism(t.name(), (int) t.limit());
+    };
+    return t.rampTo() == null ? throttle : throttle.rampingTo(t.rampTo(), Duration.ofMillis(t.rampOverMillis()));
+  }
+
+  static HttpOptions http(Plan.Http h) {
+    HttpOptions o = HttpOptions.defaults().connectTimeout(Duration.ofMillis(h.connectTimeoutMillis()))
+        .responseTimeout(Duration.ofMillis(h.responseTimeoutMillis())).followRedirects(h.followRedirects())
+        .maxRedirects(h.maxRedirects()).trustAllCertificates(h.trustAllCertificates()).decompress(h.decompress())
+        .userAgent(h.userAgent());
+    for (var e : h.headers().entrySet()) {
+      o = o.header(e.getKey(), e.getValue());
+    }
+    return o;
+  }
+
+  @SuppressWarnings("unchecked")
+  static Class<? extends Scenario> scenarioClass(String name, ClassLoader loader) {
+    try {
+      Class<?> c = Class.forName(name, false, loader);
+      if (!Scenario.class.isAssignableFrom(c)) {
+        throw new InvalidOptionException("scenario", name, "is not a dev.liveload.Scenario");
+      }
+      return (Class<? extends Scenario>) c;
+    } catch (ClassNotFoundException e) {
+      throw new InvalidOptionException("scenario", name, "is not on this worker's class path; start the worker "
+          + "with the jar that holds the scenarios");
+    }
+  }
+}
