@@ -44,22 +44,74 @@ public final class Hdr {
     }
   }
 
-  /** Summary figures plus encoding, values divided by {@code scale}. */
+  /**
+   * Merges many histograms of one unit at once: each is decoded once and the sum encoded once (merging pairwise
+   * would decode and re-encode the growing sum at every step).
+   *
+   * @param parts at least one histogram, all of the same unit and scale
+   * @return the merged histogram
+   */
+  public static Histogram mergeAll(java.util.List<Histogram> parts) {
+    if (parts.size() == 1) {
+      return parts.get(0);
+    }
+    Histogram first = parts.get(0);
+    var sum = newHistogram();
+    for (Histogram h : parts) {
+      if (!h.unit().equals(first.unit()) || h.scale() != first.scale()) {
+        throw new IllegalArgumentException("cannot merge a histogram in " + h.unit() + " (scale " + h.scale()
+            + ") with one in " + first.unit() + " (scale " + first.scale() + ")");
+      }
+      if (h.count() > 0) {
+        sum.add(decode(h.hdr()));
+      }
+    }
+    return summarize(sum, first.unit(), first.scale());
+  }
+
+  private static final double[] PERCENTILES = {50, 75, 90, 95, 99, 99.9};
+
+  /**
+   * Summary figures plus encoding, values divided by {@code scale}. Two passes over the recorded values (the
+   * percentiles exactly as {@code getValueAtPercentile} computes them, in one pass; then the deviation) instead of
+   * one pass per figure.
+   */
   public static Histogram summarize(org.HdrHistogram.AbstractHistogram h, String unit, int scale) {
     double s = scale;
-    if (h.getTotalCount() == 0) {
+    long total = h.getTotalCount();
+    if (total == 0) {
       return new Histogram(unit, scale, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, encode(h));
     }
-    return new Histogram(unit, scale, h.getTotalCount(),
+    long[] thresholds = new long[PERCENTILES.length];
+    for (int i = 0; i < PERCENTILES.length; i++) {
+      double requested = Math.min(Math.max(Math.nextAfter(PERCENTILES[i], Double.NEGATIVE_INFINITY), 0), 100);
+      thresholds[i] = Math.max(1, (long) Math.ceil(requested * total / 100.0));
+    }
+    long[] atPercentile = new long[PERCENTILES.length];
+    int next = 0;
+    double sum = 0;
+    for (var v : h.recordedValues()) {
+      sum += h.medianEquivalentValue(v.getValueIteratedTo()) * (double) v.getCountAtValueIteratedTo();
+      while (next < thresholds.length && v.getTotalCountToThisValue() >= thresholds[next]) {
+        atPercentile[next++] = v.getValueIteratedTo();
+      }
+    }
+    double mean = sum / total;
+    double deviations = 0;
+    for (var v : h.recordedValues()) {
+      double d = h.medianEquivalentValue(v.getValueIteratedTo()) - mean;
+      deviations += d * d * v.getCountAddedInThisIterationStep();
+    }
+    return new Histogram(unit, scale, total,
         h.getMinValue() / s,
-        round(h.getMean() / s),
-        round(h.getStdDeviation() / s),
-        h.getValueAtPercentile(50) / s,
-        h.getValueAtPercentile(75) / s,
-        h.getValueAtPercentile(90) / s,
-        h.getValueAtPercentile(95) / s,
-        h.getValueAtPercentile(99) / s,
-        h.getValueAtPercentile(99.9) / s,
+        round(mean / s),
+        round(Math.sqrt(deviations / total) / s),
+        atPercentile[0] / s,
+        atPercentile[1] / s,
+        atPercentile[2] / s,
+        atPercentile[3] / s,
+        atPercentile[4] / s,
+        atPercentile[5] / s,
         h.getMaxValue() / s,
         encode(h));
   }

@@ -68,7 +68,7 @@ public final class ResultMerger {
     var first = parts.get(0);
     String load = parts.stream().map(ScenarioResult::load).distinct().collect(Collectors.joining(" + "));
     var counters = sumMaps(parts.stream().map(ScenarioResult::counters).toList(), Long::sum);
-    var metrics = sumMaps(parts.stream().map(ScenarioResult::metrics).toList(), Histogram::merge);
+    var metrics = mergeHistograms(parts.stream().map(ScenarioResult::metrics).toList());
     var series = mergeSeries(parts.stream().map(ScenarioResult::timeSeries).toList());
     int maxUsers = Math.max(
         series.points().stream().mapToInt(Point::users).max().orElse(0),
@@ -89,12 +89,24 @@ public final class ResultMerger {
 
   public static List<Breakdown> mergeBreakdown(List<Breakdown> rows) {
     record Key(String metric, Map<String, String> tags) {}
-    var out = new LinkedHashMap<Key, Histogram>();
+    var out = new LinkedHashMap<Key, List<Histogram>>();
     for (var b : rows) {
-      out.merge(new Key(b.metric(), b.tags()), b.histogram(), Histogram::merge);
+      out.computeIfAbsent(new Key(b.metric(), b.tags()), k -> new ArrayList<>()).add(b.histogram());
     }
-    return out.entrySet().stream().map(e -> new Breakdown(e.getKey().metric(), e.getKey().tags(), e.getValue()))
+    return out.entrySet().stream()
+        .map(e -> new Breakdown(e.getKey().metric(), e.getKey().tags(), Hdr.mergeAll(e.getValue())))
         .sorted(BREAKDOWN_ORDER).toList();
+  }
+
+  /** Histograms by name, each name's merged once. */
+  private static Map<String, Histogram> mergeHistograms(List<Map<String, Histogram>> maps) {
+    var byName = new TreeMap<String, List<Histogram>>();
+    for (var m : maps) {
+      m.forEach((k, v) -> byName.computeIfAbsent(k, x -> new ArrayList<>()).add(v));
+    }
+    var out = new TreeMap<String, Histogram>();
+    byName.forEach((k, v) -> out.put(k, Hdr.mergeAll(v)));
+    return out;
   }
 
   /** Metric, then tags in their string form: stable and readable. */
@@ -137,10 +149,8 @@ public final class ResultMerger {
         buckets.computeIfAbsent(Math.floorDiv(p.time(), interval), k -> new ArrayList<>()).add(p);
       }
     }
-    var points = new ArrayList<Point>(buckets.size());
-    for (var bucket : buckets.values()) {
-      points.add(mergePoints(bucket));
-    }
+    // Points merge independently, and each decodes every part's HDR data: spread them over the cores.
+    List<Point> points = new ArrayList<>(buckets.values()).parallelStream().map(ResultMerger::mergePoints).toList();
     return new TimeSeries(interval, points);
   }
 
@@ -153,13 +163,13 @@ public final class ResultMerger {
     int users = points.stream().mapToInt(Point::users).sum();
     return new Point(start, end - start, users,
         sumMaps(points.stream().map(Point::counters).toList(), Long::sum),
-        sumMaps(points.stream().map(Point::metrics).toList(), Histogram::merge));
+        mergeHistograms(points.stream().map(Point::metrics).toList()));
   }
 
   public static GeneratorHealth mergeHealth(List<GeneratorHealth> parts) {
     var warnings = new LinkedHashSet<String>();
     parts.forEach(p -> warnings.addAll(p.warnings()));
-    Histogram lag = parts.stream().map(GeneratorHealth::schedulerLag).reduce(Histogram::merge).orElseThrow();
+    Histogram lag = Hdr.mergeAll(parts.stream().map(GeneratorHealth::schedulerLag).toList());
     long interval = 1000;
     Map<Long, HealthPoint> timeline = new TreeMap<>();
     for (var p : parts) {
