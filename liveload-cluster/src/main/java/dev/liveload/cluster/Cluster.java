@@ -80,14 +80,15 @@ public final class Cluster implements Distribution {
   }
 
   /**
-   * @param addresses the workers' addresses, {@code host:port} each (list every one: ranges are not understood)
+   * @param addresses the workers' addresses, {@code host:port} each (list every one: ranges are not understood), or
+   *                  one {@code k8s:<headless-service-dns>} to find them with Hazelcast's Kubernetes discovery
    * @return a copy
    */
   public Cluster members(String... addresses) {
     var list = new ArrayList<String>();
     for (String a : addresses) {
       String t = a.trim();
-      if (!t.matches("[^:\\s]+:\\d{1,5}")) {
+      if (!t.matches("[^:\\s]+:\\d{1,5}") && !t.startsWith("k8s:")) {
         throw new InvalidOptionException("cluster.members", a, "must be host:port, one member each");
       }
       list.add(t);

@@ -142,7 +142,11 @@ public final class Worker implements AutoCloseable {
       return this;
     }
 
-    /** @param addresses members to contact, {@code host:port} each @return this builder */
+    /**
+     * @param addresses members to contact, {@code host:port} each, or one {@code k8s:<headless-service-dns>} for
+     *                  Kubernetes discovery
+     * @return this builder
+     */
     public Builder members(String... addresses) {
       Arrays.stream(addresses).map(String::trim).filter(s -> !s.isEmpty()).forEach(members::add);
       return this;

@@ -17,6 +17,8 @@ public final class Hazelcasts {
   public static final String INTERVALS = "liveload.intervals.";
   /** Topic of controller orders ({@code abort:<reason>}) and heartbeats; suffixed with the run id. */
   public static final String CONTROL = "liveload.control.";
+  /** A member list of just {@code k8s:<service-dns>} joins through Kubernetes discovery instead. */
+  public static final String KUBERNETES = "k8s:";
   /** Map of workers: member UUID → worker description (JSON). */
   public static final String WORKERS = "liveload.workers";
 
@@ -84,7 +86,13 @@ public final class Hazelcasts {
     JoinConfig join = network.getJoin();
     join.getMulticastConfig().setEnabled(false);
     join.getAutoDetectionConfig().setEnabled(false);
-    join.getTcpIpConfig().setEnabled(true).setMembers(members).setConnectionTimeoutSeconds(2);
+    if (members.size() == 1 && members.get(0).startsWith(KUBERNETES)) {
+      // Hazelcast's built-in Kubernetes discovery, DNS lookup mode: the members are a headless service's pods.
+      join.getKubernetesConfig().setEnabled(true)
+          .setProperty("service-dns", members.get(0).substring(KUBERNETES.length()));
+    } else {
+      join.getTcpIpConfig().setEnabled(true).setMembers(members).setConnectionTimeoutSeconds(2);
+    }
     return Hazelcast.newHazelcastInstance(config);
   }
 }
