@@ -9,6 +9,7 @@ import dev.liveload.Load;
 import dev.liveload.Progress;
 import dev.liveload.RunOptions;
 import dev.liveload.Throttle;
+import dev.liveload.testing.TargetServer;
 import dev.liveload.internal.metrics.Hdr;
 import dev.liveload.result.NodeResult;
 import dev.liveload.result.RunResult;

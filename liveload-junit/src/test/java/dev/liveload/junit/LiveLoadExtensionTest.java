@@ -54,12 +54,12 @@ class LiveLoadExtensionTest {
     run(LoadTestFixtures.BrokenUsers.class).assertThatEvents().haveExactly(1, event(test("zeroUsers"),
         finishedWithFailure(instanceOf(ExtensionConfigurationException.class),
             message(m -> m.contains("load.users = 0 is not allowed: must be >= 1")))));
-    assertThat(LoadTestFixtures.BrokenUsers.server.total()).isZero();
+    assertThat(LoadTestFixtures.server(LoadTestFixtures.BrokenUsers.class).total()).isZero();
 
     run(LoadTestFixtures.BrokenThreshold.class).assertThatEvents().haveExactly(1, event(test("typo"),
         finishedWithFailure(message(m -> m.contains("threshold = p95(http.duration < 300ms is not allowed: at "
             + "position 19 expected ')'")))));
-    assertThat(LoadTestFixtures.BrokenThreshold.server.total()).isZero();
+    assertThat(LoadTestFixtures.server(LoadTestFixtures.BrokenThreshold.class).total()).isZero();
 
     run(LoadTestFixtures.NoScenario.class).assertThatEvents().haveExactly(1, event(test("nothingToRun"),
         finishedWithFailure(message(m -> m.contains("needs a scenario class (scenario = MyScenario.class) or an "

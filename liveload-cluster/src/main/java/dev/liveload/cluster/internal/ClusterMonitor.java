@@ -1,16 +1,12 @@
 package dev.liveload.cluster.internal;
 
 import dev.liveload.RunOptions;
-import dev.liveload.Threshold;
 import dev.liveload.internal.metrics.Counters;
 import dev.liveload.internal.metrics.IntervalData;
 import dev.liveload.internal.metrics.MetricRegistry;
 import dev.liveload.internal.metrics.Sampler;
-import dev.liveload.internal.threshold.Evaluator;
-import dev.liveload.internal.threshold.Expression;
+import dev.liveload.internal.threshold.LiveThresholds;
 import dev.liveload.internal.threshold.LiveView;
-import dev.liveload.internal.threshold.Parser;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
@@ -32,9 +28,7 @@ final class ClusterMonitor {
   private final LiveView live;
   private final long startMillis;
   private final Collection<NodeState> nodes;
-  private final List<Expression> expressions = new ArrayList<>();
-  private final String[] firstFailure;
-  private String abortedBy;
+  private final LiveThresholds thresholds;
   private long nextEvaluation;
   private long nextProgress;
 
@@ -48,10 +42,7 @@ final class ClusterMonitor {
     this.sampler = new Sampler(registry, counters, none, intervalMillis, startMillis, null);
     this.live = new LiveView(registry, counters, scenarioNames,
         () -> Math.max(0, System.currentTimeMillis() - startMillis) / 1000.0);
-    for (Threshold t : options.thresholds()) {
-      expressions.add(Parser.parse(t.expression()));
-    }
-    this.firstFailure = new String[expressions.size()];
+    this.thresholds = new LiveThresholds(options.thresholds());
     this.nextEvaluation = startMillis + 1000;
     this.nextProgress = startMillis + options.progress().every().toMillis();
   }
@@ -69,21 +60,7 @@ final class ClusterMonitor {
     if (now >= nextEvaluation) {
       nextEvaluation += 1000;
       synchronized (sampler) {
-        for (int i = 0; i < expressions.size(); i++) {
-          Evaluator.Outcome o = Evaluator.evaluate(expressions.get(i), live);
-          if (o.passed()) {
-            continue;
-          }
-          String at = String.format(Locale.ROOT, "%s at %.0f s", o.observedText(), (now - startMillis) / 1000.0);
-          if (firstFailure[i] == null) {
-            firstFailure[i] = at;
-          }
-          Threshold t = options.thresholds().get(i);
-          if (t.abortsOnFail() && now - startMillis >= t.abortDelay().toMillis() && abortedBy == null) {
-            abortedBy = t.expression();
-            abort = "threshold " + t.expression() + " failed (observed " + at + ")";
-          }
-        }
+        abort = thresholds.evaluate(live, now - startMillis);
       }
     }
     if (now >= nextProgress && !options.progress().sink().equals("none")) {
@@ -116,13 +93,8 @@ final class ClusterMonitor {
     }
   }
 
-  /** What the live evaluation saw of a threshold, appended to its final verdict. */
-  String note(Threshold t) {
-    int i = options.thresholds().indexOf(t);
-    if (i < 0 || firstFailure[i] == null) {
-      return "";
-    }
-    return t.expression().equals(abortedBy) ? "; aborted the run (first failed with " + firstFailure[i] + ")"
-        : "; first failed during the run with " + firstFailure[i];
+  /** The final verdicts on the merged result, with what the live evaluation saw. */
+  List<dev.liveload.result.ThresholdResult> verdicts(dev.liveload.result.RunResult result) {
+    return thresholds.verdicts(result);
   }
 }

@@ -10,7 +10,6 @@ import com.hazelcast.topic.ITopic;
 import dev.liveload.Load;
 import dev.liveload.Population;
 import dev.liveload.RunOptions;
-import dev.liveload.Threshold;
 import dev.liveload.internal.engine.Environments;
 import dev.liveload.internal.engine.SummaryTable;
 import dev.liveload.internal.metrics.Sampler;
@@ -18,7 +17,6 @@ import dev.liveload.result.NodeResult;
 import dev.liveload.result.RunInfo;
 import dev.liveload.result.RunResult;
 import dev.liveload.result.RunStatus;
-import dev.liveload.result.ThresholdResult;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -232,13 +230,7 @@ public final class Controller {
         Environments.current());
     RunResult withNodes = new RunResult(RunResult.SCHEMA, info, merged.total(), merged.scenarios(), List.of(),
         merged.generator(), nodeResults);
-    List<ThresholdResult> verdicts = new ArrayList<>();
-    for (Threshold t : options.thresholds()) {
-      ThresholdResult v = t.evaluate(withNodes);
-      verdicts.add(new ThresholdResult(v.expression(), v.passed(), v.observed(), v.unit(), v.observedText(),
-          v.detail() + monitor.note(t)));
-    }
-    RunResult result = withNodes.withThresholds(verdicts);
+    RunResult result = withNodes.withThresholds(monitor.verdicts(withNodes));
     if (options.progress().printsSummary()) {
       System.out.print(SummaryTable.render(result));
       System.out.println(result.nodes().stream().map(n -> String.format(java.util.Locale.ROOT,

@@ -3,18 +3,13 @@ package dev.liveload.internal.engine;
 import dev.liveload.Progress;
 import dev.liveload.ProgressSnapshot;
 import dev.liveload.RunOptions;
-import dev.liveload.Threshold;
 import dev.liveload.internal.metrics.Sampler;
-import dev.liveload.internal.threshold.Evaluator;
-import dev.liveload.internal.threshold.Expression;
+import dev.liveload.internal.threshold.LiveThresholds;
 import dev.liveload.internal.threshold.LiveView;
-import dev.liveload.internal.threshold.Parser;
-import dev.liveload.internal.threshold.ResultView;
 import dev.liveload.result.RunResult;
 import dev.liveload.result.ThresholdResult;
 import java.io.PrintStream;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -36,10 +31,7 @@ final class RunMonitor {
   private final List<LoadRunner> runners;
   private final long startNanos;
   private final LiveView live;
-  private final List<Threshold> thresholds;
-  private final List<Expression> expressions = new ArrayList<>();
-  private final String[] firstFailure;
-  private String abortedBy;
+  private final LiveThresholds thresholds;
   private long nextProgressNanos;
   private final PrintStream out = System.out;
 
@@ -52,11 +44,7 @@ final class RunMonitor {
     this.startNanos = startNanos;
     this.live = new LiveView(engine.registry, engine.counters, scenarioNames,
         () -> (System.nanoTime() - startNanos) / 1e9);
-    this.thresholds = options.thresholds();
-    for (Threshold t : thresholds) {
-      expressions.add(Parser.parse(t.expression()));
-    }
-    this.firstFailure = new String[thresholds.size()];
+    this.thresholds = new LiveThresholds(options.thresholds());
     this.nextProgressNanos = startNanos + options.progress().every().toNanos();
   }
 
@@ -64,20 +52,9 @@ final class RunMonitor {
   void afterSample(long nowEpochMillis) {
     long now = System.nanoTime();
     long elapsed = now - startNanos;
-    for (int i = 0; i < thresholds.size(); i++) {
-      Evaluator.Outcome o = Evaluator.evaluate(expressions.get(i), live);
-      if (o.passed()) {
-        continue;
-      }
-      String at = String.format(Locale.ROOT, "%s at %.0f s", o.observedText(), elapsed / 1e9);
-      if (firstFailure[i] == null) {
-        firstFailure[i] = at;
-      }
-      Threshold t = thresholds.get(i);
-      if (t.abortsOnFail() && elapsed >= t.abortDelay().toNanos() && abortedBy == null) {
-        abortedBy = t.expression();
-        engine.abort("threshold " + t.expression() + " failed (observed " + at + ")");
-      }
+    String abort = thresholds.evaluate(live, elapsed / 1_000_000);
+    if (abort != null) {
+      engine.abort(abort);
     }
     if (options.progress().sink().equals("none") || now < nextProgressNanos) {
       return;
@@ -131,19 +108,7 @@ final class RunMonitor {
 
   /** The final verdicts, on the final result, noting when a threshold first failed or aborted the run. */
   List<ThresholdResult> verdicts(RunResult result) {
-    var view = new ResultView(result);
-    var out = new ArrayList<ThresholdResult>();
-    for (int i = 0; i < thresholds.size(); i++) {
-      Expression e = expressions.get(i);
-      String note = "";
-      if (thresholds.get(i).expression().equals(abortedBy)) {
-        note = "; aborted the run (first failed with " + firstFailure[i] + ")";
-      } else if (firstFailure[i] != null) {
-        note = "; first failed during the run with " + firstFailure[i];
-      }
-      out.add(Evaluator.verdict(e, Evaluator.evaluate(e, view), note));
-    }
-    return out;
+    return thresholds.verdicts(result);
   }
 
   void printSummary(RunResult result) {
