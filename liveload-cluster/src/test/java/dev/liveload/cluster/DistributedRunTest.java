@@ -204,4 +204,41 @@ class DistributedRunTest {
       controller.destroyForcibly();
     }
   }
+
+  @Test
+  @Order(6)
+  void aHungWorkerIsFailedAfterTheHeartbeatTimeout() throws Exception {
+    long before = target.count("/count");
+    Process w3 = workers.processes.get(2);
+    Thread freezer = Thread.ofPlatform().start(() -> {
+      try {
+        while (target.count("/count") - before < 150) {
+          Thread.sleep(20);
+        }
+        Thread.sleep(1500);
+        new ProcessBuilder("kill", "-STOP", String.valueOf(w3.pid())).start().waitFor();
+      } catch (Exception e) {
+        Thread.currentThread().interrupt();
+      }
+    });
+    try {
+      long t0 = System.nanoTime();
+      RunResult r = LiveLoad.run(options()
+          .scenario(CountingScenario.class, Load.constant(6, ofSeconds(12)))
+          .distributed(workers.cluster(3))
+          .build());
+      double seconds = (System.nanoTime() - t0) / 1e9;
+      freezer.join();
+      assertThat(seconds).as("the run ends on time").isLessThan(30);
+      NodeResult hung = r.nodes().get(2);
+      assertThat(hung.id()).isEqualTo("w3");
+      assertThat(hung.status()).isEqualTo("failed");
+      assertThat(hung.reason()).contains("left the cluster");
+      assertThat(hung.counters().get("requests")).isPositive();
+      assertThat(r.nodes().get(0).status()).isEqualTo("completed");
+      assertThat(r.total().requests()).isLessThanOrEqualTo(target.count("/count") - before);
+    } finally {
+      new ProcessBuilder("kill", "-CONT", String.valueOf(w3.pid())).start().waitFor();
+    }
+  }
 }
