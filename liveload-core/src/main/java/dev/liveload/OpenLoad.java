@@ -282,7 +282,7 @@ public final class OpenLoad implements Load {
           double slope = (b - a) / d; // rate(τ) = a + slope τ; arrivals(τ) = a τ + slope τ² / 2
           tau = (-a + Math.sqrt(Math.max(0, a * a + 2 * slope * need))) / slope;
         }
-        return (long) Math.round((offset + Math.max(0, tau)) * 1e9);
+        return Math.round((offset + Math.max(0, tau)) * 1e9);
       }
       before += inStage;
       offset += d;

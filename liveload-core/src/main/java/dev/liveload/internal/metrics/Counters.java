@@ -21,13 +21,13 @@ public final class Counters {
   }
 
   /** Adds each counter's change since the last call to {@code out} (by scenario); ticker thread only. */
-  void sampleDeltas(Map<String, Long>[] out) {
+  void sampleDeltas(java.util.List<Map<String, Long>> out) {
     counters.forEach((key, adder) -> {
       long now = adder.sum();
       long before = sampled.getOrDefault(key, 0L);
       if (now != before) {
         sampled.put(key, now);
-        out[key.scenario()].merge(key.name(), now - before, Long::sum);
+        out.get(key.scenario()).merge(key.name(), now - before, Long::sum);
       }
     });
   }

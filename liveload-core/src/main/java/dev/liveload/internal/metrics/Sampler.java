@@ -92,9 +92,7 @@ public final class Sampler {
     for (int i = 0; i < scenarios; i++) {
       deltas.add(new HashMap<>());
     }
-    @SuppressWarnings("unchecked")
-    Map<String, Long>[] byScenario = deltas.toArray(new Map[0]);
-    counters.sampleDeltas(byScenario);
+    counters.sampleDeltas(deltas);
     applyCounters(deltas);
     if (health != null) {
       health.sample();
