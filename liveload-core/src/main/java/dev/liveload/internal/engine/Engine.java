@@ -99,6 +99,7 @@ public final class Engine {
     var monitor = new RunMonitor(this, options, sampler, runners, slots.stream().map(ScenarioSlot::name).toList(),
         startNanos);
     health.start();
+    Sampler.warmUp();
     var ticker = new Ticker(sampler, monitor);
     Thread tickerThread = Thread.ofPlatform().daemon().name("liveload-ticker").start(ticker);
     var watchdog = new Watchdog(runners);

@@ -63,6 +63,16 @@ public final class Sampler {
     this.pointEnd = (Math.floorDiv(startEpochMillis, intervalMillis) + 1) * intervalMillis;
   }
 
+  /**
+   * Loads and compiles what the first sample needs (HDR encoding, summaries) before load starts, so that the first
+   * sample of a run is not late while classes load.
+   */
+  public static void warmUp() {
+    var h = Hdr.newHistogram();
+    h.recordValue(1000);
+    Hdr.decode(Hdr.summarize(h, "ms", Hdr.MICROS_PER_MILLI).hdr());
+  }
+
   /** The length of one time-series interval for a run of the given planned length: 1 s up to an hour. */
   public static long intervalFor(long plannedMillis) {
     long seconds = (plannedMillis + 3_600_000 - 1) / 3_600_000;
@@ -150,10 +160,14 @@ public final class Sampler {
     }
   }
 
-  /** Closes the time-series point when its interval is over (or this is the last sample). */
+  /**
+   * Closes the time-series point when its interval is over (or this is the last sample). The point ends when the
+   * sample was taken, not at the planned boundary: a sample taken late (a busy machine) holds everything recorded
+   * until it was taken, so its point covers that long and its rates stay true.
+   */
   private void closePoint(long nowEpochMillis, boolean last, int[] usersNow) {
     if (nowEpochMillis >= pointEnd || last) {
-      long end = last ? nowEpochMillis : pointEnd;
+      long end = nowEpochMillis;
       for (int i = 0; i < scenarios; i++) {
         points.get(i).add(toPoint(current[i], pointStart, Math.max(0, end - pointStart), usersNow[i]));
         current[i].clear();
