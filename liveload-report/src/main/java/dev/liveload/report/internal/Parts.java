@@ -18,6 +18,11 @@ public final class Parts {
         + (window.isEmpty() ? "" : "<div class=\"card-window\">" + Html.escape(window) + "</div>") + "</div>";
   }
 
+  /** How an error ratio is coloured: none ok, under 1% a warning, from 1% bad. */
+  public static String errorTone(double ratio) {
+    return ratio == 0 ? "ok" : ratio < 0.01 ? "warn" : "bad";
+  }
+
   /** A coloured label: {@code ok}, {@code warn}, {@code bad} or {@code info}. */
   public static String pill(String text, String tone) {
     return "<span class=\"pill " + Html.escape(tone) + "\">" + Html.escape(text) + "</span>";

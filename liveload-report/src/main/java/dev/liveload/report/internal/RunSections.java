@@ -45,7 +45,7 @@ final class RunSections {
     sb.append(Parts.card("Requests", Fmt.count(t.requests()), Fmt.count(t.iterations()) + " iterations", ""));
     sb.append(Parts.card("Throughput", Fmt.num(t.throughput()) + " req/s", over, ""));
     sb.append(Parts.card("Error rate", Fmt.percent(t.errorRatio()), Fmt.count(t.requests() > 0 ? t.failedRequests()
-        : t.failedIterations()) + " failed", t.errorRatio() > 0 ? "bad" : "ok"));
+        : t.failedIterations()) + " failed", Parts.errorTone(t.errorRatio())));
     String primary = ScenarioPanel.primaryMetric(t);
     if (primary != null) {
       Histogram h = t.metric(primary);

@@ -55,7 +55,7 @@ public final class ScenarioPanel {
     sb.append(Parts.card("Throughput", Fmt.num(s.throughput()) + " req/s", over, ""));
     sb.append(Parts.card("Errors", Fmt.percent(s.errorRatio()), Fmt.count(s.requests() > 0 ? s.failedRequests()
         : s.failedIterations()) + (s.requests() > 0 ? " failed requests" : " failed iterations"),
-        s.errorRatio() > 0 ? "bad" : "ok"));
+        Parts.errorTone(s.errorRatio())));
     String primary = primaryMetric(s);
     if (primary != null) {
       Histogram h = s.metric(primary);
@@ -70,8 +70,10 @@ public final class ScenarioPanel {
         extra.add(Fmt.count(n) + " " + c);
       }
     }
-    sb.append(Parts.card("Iterations", Fmt.count(s.iterations()) + (seconds > 0 ? " (" + Fmt.rate(s.iterations()
-        / seconds) + ")" : ""), String.join(" · ", extra), ""));
+    if (seconds > 0) {
+      extra.add(0, Fmt.rate(s.iterations() / seconds) + " mean");
+    }
+    sb.append(Parts.card("Iterations", Fmt.count(s.iterations()), String.join(" · ", extra), ""));
     sb.append(Parts.card("Max users", Fmt.count(s.maxUsers()), "active at once", ""));
     sb.append("</div>");
   }
