@@ -5,7 +5,6 @@ import dev.liveload.result.HealthPoint;
 import dev.liveload.result.Histogram;
 import dev.liveload.result.Point;
 import dev.liveload.result.ScenarioResult;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -83,7 +82,7 @@ public final class ChartData {
     }
     json.endObject();
     json.key("dist").beginObject();
-    for (Map.Entry<String, Histogram> e : new LinkedHashMap<>(s.metrics()).entrySet()) {
+    for (Map.Entry<String, Histogram> e : s.metrics().entrySet()) {
       Histogram h = e.getValue();
       if (h.count() == 0) {
         continue;

@@ -81,7 +81,7 @@ public final class Comparer {
   /** The deltas of one scenario (or the total). */
   private record Scope(String scenario, Tolerance tolerance, List<Delta> out) {
     void compare(ScenarioResult b, ScenarioResult c) {
-      String work = unitOfWork(c.requests() > 0 || b.requests() > 0 ? (c.requests() > 0 ? c : b) : c);
+      String work = b.requests() > 0 || c.requests() > 0 ? "requests" : "iterations";
       double bRate = work.equals("requests") ? b.throughput() : rate(b.iterations(), b.durationMillis());
       double cRate = work.equals("requests") ? c.throughput() : rate(c.iterations(), c.durationMillis());
       out.add(delta(Subject.RUN, work, Statistic.THROUGHPUT, "/s", bRate, cRate));

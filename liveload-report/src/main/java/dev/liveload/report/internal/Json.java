@@ -75,20 +75,6 @@ public final class Json {
     return this;
   }
 
-  public Json value(boolean flag) {
-    comma();
-    out.append(flag);
-    needComma = true;
-    return this;
-  }
-
-  public Json nullValue() {
-    comma();
-    out.append("null");
-    needComma = true;
-    return this;
-  }
-
   /** Writes an array of numbers; NaN entries become {@code null} (a gap in a chart). */
   public Json array(double[] numbers) {
     beginArray();
