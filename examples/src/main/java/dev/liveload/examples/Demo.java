@@ -6,12 +6,14 @@ import static java.time.Duration.ofSeconds;
 import dev.liveload.LiveLoad;
 import dev.liveload.Load;
 import dev.liveload.RunOptions;
+import dev.liveload.report.HtmlReport;
 import dev.liveload.result.RunResult;
 import java.nio.file.Path;
 
 /**
  * The demo: starts the embedded {@link ShopApp}, runs {@link ShopScenario} with 30 users for about 10 seconds
- * with two thresholds, prints progress and the end-of-test summary, and writes {@code target/liveload/result.json}.
+ * with two thresholds, prints progress and the end-of-test summary, and writes {@code target/liveload/result.json}
+ * and the HTML report {@code target/liveload/report.html}.
  *
  * <pre>{@code
  * ./mvnw -q -pl examples -am compile exec:java
@@ -32,7 +34,8 @@ public final class Demo {
           .threshold("p95(http.duration) < 100ms", "error_ratio < 5%")
           .build());
       System.out.println(LiveLoad.verdict(result));
-      System.out.println("Result written to " + out.toAbsolutePath());
+      Path report = HtmlReport.write(result, out.resolveSibling("report.html"));
+      System.out.println("Result written to " + out.toAbsolutePath() + "\nReport written to " + report.toAbsolutePath());
     }
   }
 }

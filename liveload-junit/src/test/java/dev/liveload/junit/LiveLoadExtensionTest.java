@@ -36,6 +36,8 @@ class LiveLoadExtensionTest {
     Path json = Path.of("target/liveload/LoadTestFixtures.Passing/pingHoldsUnderLoad.json");
     assertThat(json).exists();
     assertThat(RunResult.read(json)).isEqualTo(r);
+    Path html = Path.of("target/liveload/LoadTestFixtures.Passing/pingHoldsUnderLoad.html");
+    assertThat(html).exists().content().contains("<html").contains("Passing.pingHoldsUnderLoad");
     assertThat(events.list()).allSatisfy(e -> { });
   }
 
@@ -46,7 +48,8 @@ class LiveLoadExtensionTest {
             message(m -> m.startsWith("1 of 2 LiveLoad thresholds failed in FailingThreshold.tooSlow:")
                 && m.contains("✗ p95(step:slow) < 1ms — observed ")
                 && !m.contains("✗ error_ratio")
-                && m.contains("result: ") && m.contains("FailingThreshold/tooSlow.json")))));
+                && m.contains("result: ") && m.contains("FailingThreshold/tooSlow.json")
+                && m.contains("report: ") && m.contains("FailingThreshold/tooSlow.html")))));
   }
 
   @Test

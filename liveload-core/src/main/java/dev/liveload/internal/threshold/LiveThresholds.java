@@ -26,7 +26,7 @@ public final class LiveThresholds {
   }
 
   /**
-   * Evaluates every threshold on the run so far.
+   * Evaluates every threshold on the run so far. A threshold with nothing to measure yet is not failing.
    *
    * @param view          the run so far
    * @param elapsedMillis time since the run started
@@ -36,8 +36,8 @@ public final class LiveThresholds {
     String abort = null;
     for (int i = 0; i < thresholds.size(); i++) {
       Evaluator.Outcome o = Evaluator.evaluate(expressions.get(i), view);
-      if (o.passed()) {
-        continue;
+      if (o.passed() || Double.isNaN(o.observed())) {
+        continue; // nothing to judge yet (no samples so far): only the final evaluation fails for no data
       }
       String at = String.format(Locale.ROOT, "%s at %.0f s", o.observedText(), elapsedMillis / 1000.0);
       if (firstFailure[i] == null) {
