@@ -125,6 +125,51 @@ public interface User {
   RandomGenerator random();
 
   /**
+   * A column of this user's current feeder row (see {@link dev.liveload.data.Feeder}): the row is drawn from the
+   * feeder that has this column the first time it is read in an iteration, and stays the same until the
+   * iteration ends ({@code uniquePerUser}: until the user stops). {@code {{column}}} in a URL, header or body
+   * reads the same value.
+   *
+   * <pre>{@code
+   * user.http().post("/login").form(Map.of("email", user.feed("email"), "password", user.feed("password")));
+   * }</pre>
+   *
+   * @param column a column of exactly one of the feeders this user sees
+   * @return its value; null only when a JSON row has no value for it
+   * @throws IterationFailedException kind {@code feeder} when the feeder has run out (see
+   *     {@link dev.liveload.data.Feeder#whenExhausted}) or the row is malformed; an unknown or ambiguous column
+   *     aborts the run (a scenario bug)
+   */
+  String feed(String column);
+
+  /**
+   * The whole current row of the only feeder this user sees.
+   *
+   * @return column → value, unmodifiable, never null
+   * @throws IterationFailedException as {@link #feed(String)}; with no feeder or several, the run aborts with a
+   *     message saying to use {@link #feedRow(String)}
+   */
+  Map<String, String> feed();
+
+  /**
+   * The whole current row of a named feeder.
+   *
+   * @param feeder the feeder's name
+   * @return column → value, unmodifiable, never null
+   * @throws IterationFailedException as {@link #feed(String)}
+   */
+  Map<String, String> feedRow(String feeder);
+
+  /**
+   * Draws a new row from a named feeder now, replacing the current one (to use several rows in one iteration).
+   *
+   * @param feeder the feeder's name
+   * @return the new row, unmodifiable, never null
+   * @throws IterationFailedException as {@link #feed(String)}
+   */
+  Map<String, String> feedNext(String feeder);
+
+  /**
    * Waits until the named throttle admits this user (see {@link dev.liveload.Throttle}); the wait is part of the
    * iteration. Close the permit to leave a parallelism throttle early; it is closed at the end of the iteration.
    *

@@ -61,4 +61,19 @@ public interface UserContext {
 
   /** Aborts the whole run: a scenario bug that every iteration would repeat. */
   IterationFailedException usageError(String message);
+
+  /**
+   * Expands {@code {{name}}} placeholders with the user's variables, feeder rows and the builtins (see
+   * {@link dev.liveload.internal.data.Templates}); text without placeholders comes back as it is.
+   *
+   * @param text the text
+   * @return the expanded text
+   * @throws IterationFailedException kind {@code template} (unknown name, bad syntax) or {@code feeder}, already
+   *     recorded
+   */
+  String render(String text);
+
+  /** As {@link #render(String)}, with values escaped for the inside of JSON strings. */
+  String renderJson(String text);
+
 }

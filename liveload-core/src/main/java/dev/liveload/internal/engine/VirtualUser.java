@@ -3,7 +3,11 @@ package dev.liveload.internal.engine;
 import dev.liveload.IterationFailedException;
 import dev.liveload.Scenario;
 import dev.liveload.User;
+import dev.liveload.data.Feeder;
 import dev.liveload.http.HttpSession;
+import dev.liveload.internal.data.FeederException;
+import dev.liveload.internal.data.Templates;
+import dev.liveload.internal.data.UserFeeds;
 import dev.liveload.internal.http.UserHttpSession;
 import dev.liveload.internal.metrics.MetricDef;
 import dev.liveload.internal.metrics.SeriesCache;
@@ -47,6 +51,8 @@ public final class VirtualUser implements User, UserContext, Runnable {
   private final SeriesCache[] series;
   private ScenarioSlot slot;
   private UserHttpSession http;
+  private UserFeeds feeds;
+  private final Templates.Scope templateScope = new TemplateScope();
   private LoadRunner.Job firstJob;
   private final ArrayBlockingQueue<Object> mailbox = new ArrayBlockingQueue<>(1);
   private long lastIterationStart;
@@ -167,11 +173,12 @@ public final class VirtualUser implements User, UserContext, Runnable {
           record(ITERATION, null, null, null, 0, kind, micros);
           return false;
         }
-        if (!pause(1_000_000_000L)) {
+        if (runner.ended || !pause(1_000_000_000L)) {
           return false;
         }
       } finally {
         step = null;
+        endIterationAll();
       }
     }
     return false;
@@ -191,6 +198,7 @@ public final class VirtualUser implements User, UserContext, Runnable {
         recordThrowable(t, "(after user)");
       } finally {
         step = null;
+        endIterationAll();
       }
     }
   }
@@ -259,6 +267,7 @@ public final class VirtualUser implements User, UserContext, Runnable {
       }
     }
     String cause = endIterationState();
+    endIterationAll();
     startLagMicros = 0;
     releasePermits();
     long micros = (System.nanoTime() - from) / 1000;
@@ -345,6 +354,12 @@ public final class VirtualUser implements User, UserContext, Runnable {
   private void settleAll() {
     for (int i = 0; i < resources.size(); i++) {
       resources.get(i).settle();
+    }
+  }
+
+  private void endIterationAll() {
+    for (int i = 0; i < resources.size(); i++) {
+      resources.get(i).endIteration();
     }
   }
 
@@ -527,6 +542,77 @@ public final class VirtualUser implements User, UserContext, Runnable {
   }
 
   @Override
+  public String feed(String column) {
+    try {
+      return feeds().column(column);
+    } catch (RuntimeException e) {
+      throw dataFailure(e);
+    }
+  }
+
+  @Override
+  public Map<String, String> feed() {
+    try {
+      return feeds().only();
+    } catch (RuntimeException e) {
+      throw dataFailure(e);
+    }
+  }
+
+  @Override
+  public Map<String, String> feedRow(String feeder) {
+    try {
+      return feeds().row(feeder);
+    } catch (RuntimeException e) {
+      throw dataFailure(e);
+    }
+  }
+
+  @Override
+  public Map<String, String> feedNext(String feeder) {
+    try {
+      return feeds().next(feeder);
+    } catch (RuntimeException e) {
+      throw dataFailure(e);
+    }
+  }
+
+  private UserFeeds feeds() {
+    if (feeds == null) {
+      var f = new UserFeeds(engine.feeders.view(runner.population), new SplittableRandom(
+          mix(mix(engine.options.seed(), id), 0x66656564L)));
+      attach(f);
+      feeds = f;
+    }
+    return feeds;
+  }
+
+  /**
+   * What a feeder problem means for the scenario: a feeder that ran out ends the population (the iteration fails
+   * with kind {@code feeder}, or is counted interrupted under {@code STOP}); a malformed row fails the iteration;
+   * an unknown feeder or column is a scenario bug.
+   */
+  private RuntimeException dataFailure(RuntimeException e) {
+    if (e instanceof UserFeeds.Exhausted x) {
+      runner.endEarly(x.getMessage());
+      if (x.feeder().whenExhausted() == Feeder.WhenExhausted.STOP) {
+        if (interruptCause == null) {
+          interruptCause = "interrupted";
+        }
+        return new IterationInterrupted(interruptCause);
+      }
+      return fail("feeder", x.getMessage(), null, null, null);
+    }
+    if (e instanceof UserFeeds.Misuse) {
+      return usageError(e.getMessage());
+    }
+    if (e instanceof FeederException) {
+      return fail("feeder", e.getMessage(), null, null, null);
+    }
+    return e;
+  }
+
+  @Override
   public dev.liveload.Throttle.Permit throttle(String name) {
     Throttles t = engine.throttles;
     if (name == null || !t.has(name)) {
@@ -589,6 +675,55 @@ public final class VirtualUser implements User, UserContext, Runnable {
     slot.errors.record("usage", message, step, null, null);
     engine.abort("scenario " + slot.name() + ": " + message);
     return new RecordedFailure("usage", message, null);
+  }
+
+  @Override
+  public String render(String text) {
+    return render(text, false);
+  }
+
+  @Override
+  public String renderJson(String text) {
+    return render(text, true);
+  }
+
+  private String render(String text, boolean json) {
+    if (!Templates.has(text)) {
+      return text;
+    }
+    try {
+      return Templates.render(text, templateScope, json);
+    } catch (Templates.TemplateException e) {
+      String shown = text.length() > 120 ? text.substring(0, 120) + "…" : text;
+      throw fail("template", "template \"" + shown + "\": " + e.getMessage(), null, null, null);
+    } catch (RuntimeException e) {
+      throw dataFailure(e);
+    }
+  }
+
+  /** Names in templates: user variables first, then feeder columns (drawing the row if needed). */
+  private final class TemplateScope implements Templates.Scope {
+    @Override
+    public String value(String name) {
+      Object v = vars.get(name);
+      if (v != null) {
+        return v.toString();
+      }
+      return engine.feeders.view(runner.population).isEmpty() ? null : feeds().lookup(name);
+    }
+
+    @Override
+    public String known() {
+      String variables = vars.isEmpty() ? "no user variables"
+          : "user variables: " + String.join(", ", new java.util.TreeSet<>(vars.keySet()));
+      return engine.feeders.view(runner.population).isEmpty() ? variables + "; no feeders"
+          : variables + "; " + feeds().known();
+    }
+
+    @Override
+    public RandomGenerator random() {
+      return random;
+    }
   }
 
   /** Records a failure outside an iteration (unless already recorded); returns its kind. */
