@@ -1,6 +1,8 @@
 package dev.liveload;
 
 import dev.liveload.http.HttpSession;
+import dev.liveload.ws.WsOptions;
+import dev.liveload.ws.WsSession;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -168,6 +170,34 @@ public interface User {
    * @throws IterationFailedException as {@link #feed(String)}
    */
   Map<String, String> feedNext(String feeder);
+
+  /**
+   * Opens a WebSocket with the default options, or returns this user's open one to the same URL when it was
+   * opened with {@link WsOptions#keepAcrossIterations(boolean)}. A connection not kept closes when the iteration
+   * (or {@code beforeUser}/{@code afterUser}) ends.
+   *
+   * <pre>{@code
+   * WsSession ws = user.ws("/echo");                        // ws://<base host>/echo; wss:// for an https base
+   * ws.send("hello {{random_string:8}}");
+   * ws.expect(Ws.regex("^hello "), Duration.ofSeconds(2));  // round trip recorded as ws.roundtrip
+   * }</pre>
+   *
+   * @param url {@code ws://}, {@code wss://}, or relative to the base URL; templates allowed
+   * @return the open session, never null
+   * @throws IterationFailedException kind {@code ws_connect} when the connection or handshake fails
+   */
+  WsSession ws(String url);
+
+  /**
+   * Opens a WebSocket with options (headers, subprotocols, timeouts, kept across iterations), or returns the
+   * kept one for the same URL (or {@link WsOptions#name(String) name}).
+   *
+   * @param url     {@code ws://}, {@code wss://}, or relative to the base URL; templates allowed
+   * @param options the options
+   * @return the open session, never null
+   * @throws IterationFailedException kind {@code ws_connect} when the connection or handshake fails
+   */
+  WsSession ws(String url, WsOptions options);
 
   /**
    * Waits until the named throttle admits this user (see {@link dev.liveload.Throttle}); the wait is part of the

@@ -17,6 +17,7 @@ import dev.liveload.result.RunResult;
 import dev.liveload.result.RunStatus;
 import dev.liveload.result.ScenarioResult;
 import dev.liveload.testing.TargetServer;
+import dev.liveload.ws.WsOptions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -203,6 +204,8 @@ class DataErrorsTest {
     assertThatThrownBy(() -> RunOptions.builder().feeder("1st", skus(1))).hasMessageContaining("feeder.name = 1st");
     assertThatThrownBy(() -> HttpOptions.defaults().header("Authorization", "Bearer {{token"))
         .isInstanceOf(InvalidOptionException.class).hasMessageContaining("unclosed {{");
+    assertThatThrownBy(() -> WsOptions.defaults().header("X", "{{random_int:9:1}}"))
+        .isInstanceOf(InvalidOptionException.class).hasMessageContaining("lower bound");
     assertThatThrownBy(() -> Template.of("/a/{{ }}")).isInstanceOf(InvalidOptionException.class)
         .hasMessageContaining("not a valid placeholder");
     assertThat(Template.of("/u/{{email}}/{{uuid}}").names()).containsExactly("email", "uuid");

@@ -76,4 +76,12 @@ public interface UserContext {
   /** As {@link #render(String)}, with values escaped for the inside of JSON strings. */
   String renderJson(String text);
 
+  /**
+   * A counter of the user's current scenario, for counts made off the user's thread (WebSocket frames counted on
+   * the socket's read thread). Keep it while the user stays in the scenario.
+   *
+   * @param name counter name, e.g. {@code ws.frames.received}
+   * @return the adder, shared by every user of the scenario
+   */
+  java.util.concurrent.atomic.LongAdder counter(String name);
 }

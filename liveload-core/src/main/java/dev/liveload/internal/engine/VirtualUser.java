@@ -11,6 +11,9 @@ import dev.liveload.internal.data.UserFeeds;
 import dev.liveload.internal.http.UserHttpSession;
 import dev.liveload.internal.metrics.MetricDef;
 import dev.liveload.internal.metrics.SeriesCache;
+import dev.liveload.internal.ws.UserWebSockets;
+import dev.liveload.ws.WsOptions;
+import dev.liveload.ws.WsSession;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -52,6 +55,7 @@ public final class VirtualUser implements User, UserContext, Runnable {
   private ScenarioSlot slot;
   private UserHttpSession http;
   private UserFeeds feeds;
+  private UserWebSockets webSockets;
   private final Templates.Scope templateScope = new TemplateScope();
   private LoadRunner.Job firstJob;
   private final ArrayBlockingQueue<Object> mailbox = new ArrayBlockingQueue<>(1);
@@ -613,6 +617,21 @@ public final class VirtualUser implements User, UserContext, Runnable {
   }
 
   @Override
+  public WsSession ws(String url) {
+    return ws(url, WsOptions.defaults());
+  }
+
+  @Override
+  public WsSession ws(String url, WsOptions options) {
+    if (webSockets == null) {
+      var w = new UserWebSockets(this, engine.options.baseUrl(), engine.http);
+      attach(w);
+      webSockets = w;
+    }
+    return webSockets.open(url, options);
+  }
+
+  @Override
   public dev.liveload.Throttle.Permit throttle(String name) {
     Throttles t = engine.throttles;
     if (name == null || !t.has(name)) {
@@ -724,6 +743,11 @@ public final class VirtualUser implements User, UserContext, Runnable {
     public RandomGenerator random() {
       return random;
     }
+  }
+
+  @Override
+  public java.util.concurrent.atomic.LongAdder counter(String name) {
+    return engine.counters.counter(slot.index, name);
   }
 
   /** Records a failure outside an iteration (unless already recorded); returns its kind. */
