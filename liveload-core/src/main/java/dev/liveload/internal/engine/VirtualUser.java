@@ -3,11 +3,7 @@ package dev.liveload.internal.engine;
 import dev.liveload.IterationFailedException;
 import dev.liveload.Scenario;
 import dev.liveload.User;
-import dev.liveload.data.Feeder;
 import dev.liveload.http.HttpSession;
-import dev.liveload.internal.data.FeederException;
-import dev.liveload.internal.data.Templates;
-import dev.liveload.internal.data.UserFeeds;
 import dev.liveload.internal.http.UserHttpSession;
 import dev.liveload.internal.metrics.MetricDef;
 import dev.liveload.internal.metrics.SeriesCache;
@@ -54,9 +50,8 @@ public final class VirtualUser implements User, UserContext, Runnable {
   private final SeriesCache[] series;
   private ScenarioSlot slot;
   private UserHttpSession http;
-  private UserFeeds feeds;
+  private final UserData data;
   private UserWebSockets webSockets;
-  private final Templates.Scope templateScope = new TemplateScope();
   private LoadRunner.Job firstJob;
   private final ArrayBlockingQueue<Object> mailbox = new ArrayBlockingQueue<>(1);
   private long lastIterationStart;
@@ -92,6 +87,7 @@ public final class VirtualUser implements User, UserContext, Runnable {
     this.scenarios = new Scenario[n];
     this.ready = new boolean[n];
     this.series = new SeriesCache[n];
+    this.data = new UserData(this, engine.feeders.view(runner.population), mix(seed, 0x66656564L));
   }
 
   private static long mix(long seed, long id) {
@@ -547,73 +543,22 @@ public final class VirtualUser implements User, UserContext, Runnable {
 
   @Override
   public String feed(String column) {
-    try {
-      return feeds().column(column);
-    } catch (RuntimeException e) {
-      throw dataFailure(e);
-    }
+    return data.feed(column);
   }
 
   @Override
   public Map<String, String> feed() {
-    try {
-      return feeds().only();
-    } catch (RuntimeException e) {
-      throw dataFailure(e);
-    }
+    return data.feed();
   }
 
   @Override
   public Map<String, String> feedRow(String feeder) {
-    try {
-      return feeds().row(feeder);
-    } catch (RuntimeException e) {
-      throw dataFailure(e);
-    }
+    return data.feedRow(feeder);
   }
 
   @Override
   public Map<String, String> feedNext(String feeder) {
-    try {
-      return feeds().next(feeder);
-    } catch (RuntimeException e) {
-      throw dataFailure(e);
-    }
-  }
-
-  private UserFeeds feeds() {
-    if (feeds == null) {
-      var f = new UserFeeds(engine.feeders.view(runner.population), new SplittableRandom(
-          mix(mix(engine.options.seed(), id), 0x66656564L)));
-      attach(f);
-      feeds = f;
-    }
-    return feeds;
-  }
-
-  /**
-   * What a feeder problem means for the scenario: a feeder that ran out ends the population (the iteration fails
-   * with kind {@code feeder}, or is counted interrupted under {@code STOP}); a malformed row fails the iteration;
-   * an unknown feeder or column is a scenario bug.
-   */
-  private RuntimeException dataFailure(RuntimeException e) {
-    if (e instanceof UserFeeds.Exhausted x) {
-      runner.endEarly(x.getMessage());
-      if (x.feeder().whenExhausted() == Feeder.WhenExhausted.STOP) {
-        if (interruptCause == null) {
-          interruptCause = "interrupted";
-        }
-        return new IterationInterrupted(interruptCause);
-      }
-      return fail("feeder", x.getMessage(), null, null, null);
-    }
-    if (e instanceof UserFeeds.Misuse) {
-      return usageError(e.getMessage());
-    }
-    if (e instanceof FeederException) {
-      return fail("feeder", e.getMessage(), null, null, null);
-    }
-    return e;
+    return data.feedNext(feeder);
   }
 
   @Override
@@ -698,51 +643,29 @@ public final class VirtualUser implements User, UserContext, Runnable {
 
   @Override
   public String render(String text) {
-    return render(text, false);
+    return data.render(text, false);
   }
 
   @Override
   public String renderJson(String text) {
-    return render(text, true);
+    return data.render(text, true);
   }
 
-  private String render(String text, boolean json) {
-    if (!Templates.has(text)) {
-      return text;
-    }
-    try {
-      return Templates.render(text, templateScope, json);
-    } catch (Templates.TemplateException e) {
-      String shown = text.length() > 120 ? text.substring(0, 120) + "…" : text;
-      throw fail("template", "template \"" + shown + "\": " + e.getMessage(), null, null, null);
-    } catch (RuntimeException e) {
-      throw dataFailure(e);
-    }
+  /** The live variables map, for template expansion. */
+  Map<String, Object> variables() {
+    return vars;
   }
 
-  /** Names in templates: user variables first, then feeder columns (drawing the row if needed). */
-  private final class TemplateScope implements Templates.Scope {
-    @Override
-    public String value(String name) {
-      Object v = vars.get(name);
-      if (v != null) {
-        return v.toString();
-      }
-      return engine.feeders.view(runner.population).isEmpty() ? null : feeds().lookup(name);
+  /** A feeder ran out under {@code STOP}: unwinds the current work, counted as interrupted (not failed). */
+  IterationInterrupted interruptedByData() {
+    if (interruptCause == null) {
+      interruptCause = "interrupted";
     }
+    return new IterationInterrupted(interruptCause);
+  }
 
-    @Override
-    public String known() {
-      String variables = vars.isEmpty() ? "no user variables"
-          : "user variables: " + String.join(", ", new java.util.TreeSet<>(vars.keySet()));
-      return engine.feeders.view(runner.population).isEmpty() ? variables + "; no feeders"
-          : variables + "; " + feeds().known();
-    }
-
-    @Override
-    public RandomGenerator random() {
-      return random;
-    }
+  LoadRunner runner() {
+    return runner;
   }
 
   @Override

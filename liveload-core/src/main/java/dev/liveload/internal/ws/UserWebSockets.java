@@ -61,7 +61,7 @@ public final class UserWebSockets implements UserResource {
     URI uri = resolve(user.render(url));
     String tag = options.name() != null ? options.name() : tag(url, uri);
     SSLSocketFactory trustAll = http.options().trustAllCertificates() ? http.tlsFactory() : null;
-    WsConnection c = WsConnection.open(user, this, uri, tag, key, options, meters(), trustAll);
+    WsConnection c = WsConnector.open(user, this, uri, tag, key, options, meters(), trustAll);
     if (options.keepAcrossIterations()) {
       kept.put(key, c);
     } else {

@@ -9,20 +9,14 @@ import dev.liveload.ws.WsMatcher;
 import dev.liveload.ws.WsMessage;
 import dev.liveload.ws.WsOptions;
 import dev.liveload.ws.WsSession;
-import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
-import javax.net.ssl.SSLSocketFactory;
 import org.java_websocket.exceptions.WebsocketNotConnectedException;
 import org.java_websocket.protocols.IProtocol;
-import org.java_websocket.protocols.Protocol;
 
 /**
  * The user's side of one WebSocket: sends, waits for messages (on the {@link WsClient}'s queue, interruptible, so
@@ -30,7 +24,6 @@ import org.java_websocket.protocols.Protocol;
  * records {@code ws.connect}, {@code ws.roundtrip} and failures. Used by the user's thread only.
  */
 public final class WsConnection implements WsSession {
-  static final String CONNECT = "ws.connect";
   static final String ROUNDTRIP = "ws.roundtrip";
   /** How long a closing handshake may take before the socket is closed anyway. */
   private static final long CLOSE_GRACE_NANOS = TimeUnit.SECONDS.toNanos(2);
@@ -55,7 +48,7 @@ public final class WsConnection implements WsSession {
   /** The Phoenix socket running over this connection, if any. */
   PhoenixSocketImpl phoenix;
 
-  private WsConnection(UserContext user, UserWebSockets owner, WsClient client, WsMeters.Holder meters, String url,
+  WsConnection(UserContext user, UserWebSockets owner, WsClient client, WsMeters.Holder meters, String url,
       String tag, String key, WsOptions options) {
     this.user = user;
     this.owner = owner;
@@ -67,65 +60,7 @@ public final class WsConnection implements WsSession {
     this.options = options;
   }
 
-  /**
-   * Connects and waits for the opening handshake, at most the connect timeout.
-   *
-   * @throws IterationFailedException kind {@code ws_connect} (recorded, with a failed {@code ws.connect} sample)
-   */
-  static WsConnection open(UserContext user, UserWebSockets owner, URI uri, String tag, String key,
-      WsOptions options, WsMeters meters, SSLSocketFactory trustAll) {
-    var headers = new LinkedHashMap<String, String>();
-    options.headers().forEach((k, v) -> headers.put(k, user.render(v)));
-    var protocols = new ArrayList<IProtocol>();
-    options.subprotocols().forEach(p -> protocols.add(new Protocol(p)));
-    protocols.add(new Protocol("")); // like a browser, accept a server that picks none
-    var holder = new WsMeters.Holder(meters);
-    var status = new AtomicReference<String>();
-    var draft = new CountingDraft(holder, status, Collections.emptyList(), protocols);
-    long timeoutNanos = options.connectTimeout().toNanos();
-    var client = new WsClient(uri, draft, headers, (int) Math.min(Integer.MAX_VALUE,
-        options.connectTimeout().toMillis()), options.bufferSize());
-    if (trustAll != null && "wss".equals(uri.getScheme())) {
-      client.setSocketFactory(trustAll);
-    }
-    var c = new WsConnection(user, owner, client, holder, uri.toString(), tag, key, options);
-    long start = System.nanoTime();
-    client.connect();
-    boolean settled;
-    try {
-      settled = client.settled.await(timeoutNanos, TimeUnit.NANOSECONDS);
-    } catch (InterruptedException e) {
-      client.abort();
-      Thread.currentThread().interrupt();
-      String cause = interruptCause(user);
-      user.record(CONNECT, user.step(), null, tag, 0, cause, (System.nanoTime() - start) / 1000);
-      throw new IterationInterrupted(cause);
-    }
-    long opened = client.openedNanos;
-    if (!settled || opened == 0) {
-      client.abort();
-      user.record(CONNECT, user.step(), null, tag, 0, "ws_connect", (System.nanoTime() - start) / 1000);
-      String why;
-      String reason = client.closeReason;
-      int statusLine = reason == null ? -1 : reason.indexOf("Status line: ");
-      if (!settled) {
-        why = "no opening handshake within " + options.connectTimeout().toMillis() + " ms";
-      } else if (statusLine >= 0) {
-        why = "the server refused the WebSocket handshake: " + reason.substring(statusLine + 13);
-      } else if (status.get() != null && !status.get().startsWith("101")) {
-        why = "the server refused the WebSocket handshake: HTTP " + status.get();
-      } else if (client.error != null) {
-        why = "could not connect: " + WsClient.describe(client.error);
-      } else {
-        why = "the handshake failed (" + reason + ")";
-      }
-      throw user.fail("ws_connect", why + " (" + uri + ")", null, tag, client.error);
-    }
-    user.record(CONNECT, user.step(), null, tag, 0, null, (opened - start) / 1000);
-    return c;
-  }
-
-  private static String interruptCause(UserContext user) {
+  static String interruptCause(UserContext user) {
     String cause = user.interruptKind();
     return cause == null ? "interrupted" : cause;
   }
@@ -172,33 +107,26 @@ public final class WsConnection implements WsSession {
 
   @Override
   public WsSession sendBinary(byte[] bytes) {
-    ensureOpen("send");
-    long now = System.nanoTime();
-    try {
-      client.send(bytes);
-    } catch (WebsocketNotConnectedException e) {
-      throw failClosed("could not send", 0, null);
-    }
-    sent(now);
+    transmit(() -> client.send(bytes));
     return this;
   }
 
   /** Sends text as it is; returns when it was handed to the socket ({@link System#nanoTime()}). */
   long sendText(String text) {
+    return transmit(() -> client.send(text));
+  }
+
+  private long transmit(Runnable send) {
     ensureOpen("send");
     long now = System.nanoTime();
     try {
-      client.send(text);
+      send.run();
     } catch (WebsocketNotConnectedException e) {
       throw failClosed("could not send", 0, null);
     }
-    sent(now);
-    return now;
-  }
-
-  private void sent(long now) {
     lastSendNanos = now;
     sentSinceExpect = true;
+    return now;
   }
 
   private void ensureOpen(String what) {
