@@ -172,9 +172,8 @@ public interface User {
   Map<String, String> feedNext(String feeder);
 
   /**
-   * Opens a WebSocket with the default options, or returns this user's open one to the same URL when it was
-   * opened with {@link WsOptions#keepAcrossIterations(boolean)}. A connection not kept closes when the iteration
-   * (or {@code beforeUser}/{@code afterUser}) ends.
+   * Opens a WebSocket with the default options: it closes when the iteration (or {@code beforeUser}/
+   * {@code afterUser}) ends. To keep one across iterations, see {@link #ws(String, WsOptions)}.
    *
    * <pre>{@code
    * WsSession ws = user.ws("/echo");                        // ws://<base host>/echo; wss:// for an https base
@@ -189,8 +188,10 @@ public interface User {
   WsSession ws(String url);
 
   /**
-   * Opens a WebSocket with options (headers, subprotocols, timeouts, kept across iterations), or returns the
-   * kept one for the same URL (or {@link WsOptions#name(String) name}).
+   * Opens a WebSocket with options (headers, subprotocols, timeouts, kept across iterations). With
+   * {@link WsOptions#keepAcrossIterations(boolean) keepAcrossIterations(true)} it stays open until the user stops,
+   * and later calls with the same URL as written (or {@link WsOptions#name(String) name}) and equal options return
+   * it while it is open; once it closed, the next call opens a new one.
    *
    * @param url     {@code ws://}, {@code wss://}, or relative to the base URL; templates allowed
    * @param options the options

@@ -21,7 +21,7 @@ import org.java_websocket.protocols.IProtocol;
 /**
  * The user's side of one WebSocket: sends, waits for messages (on the {@link WsClient}'s queue, interruptible, so
  * the iteration timeout and the end of the run wake it), keeps the messages no {@code expect} took yet, and
- * records {@code ws.connect}, {@code ws.roundtrip} and failures. Used by the user's thread only.
+ * records {@code ws.roundtrip} and failures ({@link WsConnector} opens it). Used by the user's thread only.
  */
 public final class WsConnection implements WsSession {
   static final String ROUNDTRIP = "ws.roundtrip";
