@@ -1,11 +1,14 @@
 package dev.liveload;
 
+import dev.liveload.data.Feeder;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Modifier;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
 
@@ -48,14 +51,16 @@ public final class Population {
   private final Duration iterationTimeout;
   private final Duration pacing;
   private final double drunkenness;
+  private final Map<String, Feeder> feeders;
 
   private Population(List<Member> members, Load load, Duration iterationTimeout, Duration pacing,
-      double drunkenness) {
+      double drunkenness, Map<String, Feeder> feeders) {
     this.members = List.copyOf(members);
     this.load = load;
     this.iterationTimeout = iterationTimeout;
     this.pacing = pacing;
     this.drunkenness = drunkenness;
+    this.feeders = feeders;
   }
 
   /**
@@ -101,7 +106,7 @@ public final class Population {
    * @return the mix, to which at least one scenario must be added
    */
   public static Population mix(Load load) {
-    return new Population(List.of(), requireLoad(load), null, null, 0);
+    return new Population(List.of(), requireLoad(load), null, null, 0, Map.of());
   }
 
   /**
@@ -131,7 +136,7 @@ public final class Population {
   private Population add(Member member) {
     var next = new ArrayList<>(members);
     next.add(member);
-    return new Population(next, load, iterationTimeout, pacing, drunkenness);
+    return new Population(next, load, iterationTimeout, pacing, drunkenness, feeders);
   }
 
   /**
@@ -143,7 +148,7 @@ public final class Population {
    */
   public Population iterationTimeout(Duration timeout) {
     return new Population(members, load, InvalidOptionException.positive("iterationTimeout", timeout), pacing,
-        drunkenness);
+        drunkenness, feeders);
   }
 
   /**
@@ -155,7 +160,7 @@ public final class Population {
    */
   public Population pacing(Duration interval) {
     return new Population(members, load, iterationTimeout, InvalidOptionException.positive("pacing", interval),
-        drunkenness);
+        drunkenness, feeders);
   }
 
   /**
@@ -169,7 +174,7 @@ public final class Population {
     if (!(d >= 0 && d < 1)) {
       throw new InvalidOptionException("drunkenness", d, "must be in [0, 1)");
     }
-    return new Population(members, load, iterationTimeout, pacing, d);
+    return new Population(members, load, iterationTimeout, pacing, d, feeders);
   }
 
   /**
@@ -189,7 +194,44 @@ public final class Population {
     }
     Member m = members.get(0);
     return new Population(List.of(new Member(name, m.factory(), m.weight(), m.type())), load, iterationTimeout,
-        pacing, drunkenness);
+        pacing, drunkenness, feeders);
+  }
+
+  /**
+   * Adds a feeder that only this population's users read (besides the run's, see
+   * {@link RunOptions.Builder#feeder(String, Feeder)}); with one feeder, {@code user.feed()} is its current row.
+   *
+   * <pre>{@code
+   * Population.of(Admin.class, Load.constant(5, ofMinutes(5)))
+   *     .feeder("admins", Feeder.csv(Path.of("admins.csv")).uniquePerUser())
+   * }</pre>
+   *
+   * @param name   the feeder's name: letters, digits, {@code _ - .}; distinct within the population and from the
+   *               run's feeders
+   * @param feeder the feeder; its file is checked by {@link RunOptions.Builder#build()}
+   * @return a copy with the feeder
+   */
+  public Population feeder(String name, Feeder feeder) {
+    checkFeederName(name);
+    if (feeders.containsKey(name)) {
+      throw new InvalidOptionException("feeder", name, "each feeder needs a distinct name");
+    }
+    var next = new LinkedHashMap<>(feeders);
+    next.put(name, Objects.requireNonNull(feeder, "feeder"));
+    return new Population(members, load, iterationTimeout, pacing, drunkenness,
+        java.util.Collections.unmodifiableMap(next));
+  }
+
+  /** @return this population's own feeders by name, in the order given; never null */
+  public Map<String, Feeder> feeders() {
+    return feeders;
+  }
+
+  static void checkFeederName(String name) {
+    if (name == null || !name.matches("[A-Za-z_][A-Za-z0-9_.-]*")) {
+      throw new InvalidOptionException("feeder.name", name, "must be letters, digits, _ - . and not start with a "
+          + "digit");
+    }
   }
 
   /** @return the scenarios, with their weights; never null, empty only for a mix not yet filled */
@@ -229,11 +271,11 @@ public final class Population {
    * @return the copy
    */
   public Population withLoad(Load load) {
-    return new Population(members, requireLoad(load), iterationTimeout, pacing, drunkenness);
+    return new Population(members, requireLoad(load), iterationTimeout, pacing, drunkenness, feeders);
   }
 
   private static Population single(Member member, Load load) {
-    return new Population(List.of(member), requireLoad(load), null, null, 0);
+    return new Population(List.of(member), requireLoad(load), null, null, 0, Map.of());
   }
 
   private static Member member(Class<? extends Scenario> scenario, double weight) {

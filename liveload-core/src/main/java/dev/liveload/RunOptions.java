@@ -1,5 +1,6 @@
 package dev.liveload;
 
+import dev.liveload.data.Feeder;
 import dev.liveload.http.HttpOptions;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -42,6 +43,7 @@ public final class RunOptions {
   private final Progress progress;
   private final List<Throttle> throttles;
   private final Distribution distribution;
+  private final Map<String, Feeder> feeders;
 
   private RunOptions(Builder b) {
     this.name = b.name;
@@ -56,6 +58,7 @@ public final class RunOptions {
     this.progress = b.progress;
     this.throttles = List.copyOf(b.throttles);
     this.distribution = b.distribution;
+    this.feeders = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(b.feeders));
   }
 
   /** @return a builder with the defaults */
@@ -113,6 +116,11 @@ public final class RunOptions {
     return throttles;
   }
 
+  /** @return the run's feeders by name, shared by every population, in the order given; never null */
+  public Map<String, Feeder> feeders() {
+    return feeders;
+  }
+
   /** @return how the run is distributed, or null to run in this JVM */
   public Distribution distribution() {
     return distribution;
@@ -139,6 +147,7 @@ public final class RunOptions {
     b.thresholds.addAll(thresholds);
     b.progress = Progress.none();
     b.throttles.addAll(throttles);
+    b.feeders.putAll(feeders);
     return new RunOptions(b);
   }
 
@@ -171,6 +180,9 @@ public final class RunOptions {
       if (p.drunkenness() > 0) {
         pm.put("drunkenness", p.drunkenness());
       }
+      if (!p.feeders().isEmpty()) {
+        pm.put("feeders", describe(p.feeders()));
+      }
       pops.add(pm);
     }
     m.put("populations", pops);
@@ -180,9 +192,18 @@ public final class RunOptions {
     m.put("http", http.describe());
     m.put("thresholds", thresholds.stream().map(Threshold::toString).toList());
     m.put("throttles", throttles.stream().map(Throttle::describe).toList());
+    if (!feeders.isEmpty()) {
+      m.put("feeders", describe(feeders));
+    }
     if (distribution != null) {
       m.put("distributed", distribution.describe());
     }
+    return m;
+  }
+
+  private static Map<String, Object> describe(Map<String, Feeder> feeders) {
+    var m = new LinkedHashMap<String, Object>();
+    feeders.forEach((name, f) -> m.put(name, f.describe()));
     return m;
   }
 
@@ -204,6 +225,7 @@ public final class RunOptions {
     private Progress progress = Progress.console();
     private final List<Throttle> throttles = new ArrayList<>();
     private Distribution distribution;
+    private final Map<String, Feeder> feeders = new LinkedHashMap<>();
 
     private Builder() {}
 
@@ -340,6 +362,28 @@ public final class RunOptions {
     }
 
     /**
+     * Adds a feeder that every population's users can read (see {@link Feeder}); a {@code queue} hands each row
+     * out once in the whole run. Its file is checked by {@link #build()}.
+     *
+     * <pre>{@code
+     * .feeder("accounts", Feeder.csv(Path.of("accounts.csv")).uniquePerUser())
+     * }</pre>
+     *
+     * @param name   the feeder's name: letters, digits, {@code _ - .}; distinct among the run's and the
+     *               populations' feeders
+     * @param feeder the feeder
+     * @return this builder
+     */
+    public Builder feeder(String name, Feeder feeder) {
+      Population.checkFeederName(name);
+      if (feeders.containsKey(name)) {
+        throw new InvalidOptionException("feeder", name, "each feeder needs a distinct name");
+      }
+      feeders.put(name, java.util.Objects.requireNonNull(feeder, "feeder"));
+      return this;
+    }
+
+    /**
      * Runs the test across several generators (see {@link Distribution}).
      *
      * @param distribution e.g. {@code Cluster.named("load").members(...).workers(3)}
@@ -403,11 +447,31 @@ public final class RunOptions {
           }
         }
       }
+      checkFeeders();
       RunOptions options = new RunOptions(this);
       if (distribution != null) {
         distribution.validate(options);
       }
       return options;
+    }
+
+    /** Population feeders do not reuse a run feeder's name; every file is present, with a header and a row. */
+    private void checkFeeders() {
+      boolean any = !feeders.isEmpty() || populations.stream().anyMatch(p -> !p.feeders().isEmpty());
+      if (any && distribution != null) {
+        throw new InvalidOptionException("feeder", "configured", "feeders are not supported in distributed runs "
+            + "yet (each generator would hand out the same rows)");
+      }
+      feeders.forEach((name, f) -> f.columns(name));
+      for (Population p : populations) {
+        p.feeders().forEach((name, f) -> {
+          if (feeders.containsKey(name)) {
+            throw new InvalidOptionException("feeder", name, "population " + p.name() + " has a feeder with the "
+                + "name of one of the run's feeders; rename one");
+          }
+          f.columns(name);
+        });
+      }
     }
 
     static URI parseBaseUrl(String url) {

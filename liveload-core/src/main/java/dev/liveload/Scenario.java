@@ -24,6 +24,11 @@ package dev.liveload;
  * <p>An exception thrown from {@code run} fails that iteration (recorded with kind {@code exception} unless it is
  * an {@link IterationFailedException}); the user then starts its next iteration.
  *
+ * <p>To log each user in as its own account once and out at the end, give the run a
+ * {@link dev.liveload.data.Feeder#uniquePerUser() uniquePerUser} feeder and use its columns in {@code beforeUser}
+ * ({@code {{email}}}); variables stored there (an extracted token) stay for the user's life, and its row stays
+ * its own until it stops.
+ *
  * @since 0.1
  */
 public abstract class Scenario {
@@ -57,8 +62,9 @@ public abstract class Scenario {
   public abstract void run(User user) throws Exception;
 
   /**
-   * Runs once per user after its last iteration (log out), also when the run is stopping, within the graceful
-   * stop period.
+   * Runs once per user after its last iteration (log out): when the load model ends, when a ramp-down retires the
+   * user, and when the run is stopping, within the graceful stop period (a user cut off after that period skips
+   * it).
    *
    * @param user the virtual user
    * @throws Exception to record a failure

@@ -1,6 +1,8 @@
 package dev.liveload;
 
 import dev.liveload.http.HttpSession;
+import dev.liveload.ws.WsOptions;
+import dev.liveload.ws.WsSession;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -123,6 +125,80 @@ public interface User {
    * @return this user's generator, never null
    */
   RandomGenerator random();
+
+  /**
+   * A column of this user's current feeder row (see {@link dev.liveload.data.Feeder}): the row is drawn from the
+   * feeder that has this column the first time it is read in an iteration, and stays the same until the
+   * iteration ends ({@code uniquePerUser}: until the user stops). {@code {{column}}} in a URL, header or body
+   * reads the same value.
+   *
+   * <pre>{@code
+   * user.http().post("/login").form(Map.of("email", user.feed("email"), "password", user.feed("password")));
+   * }</pre>
+   *
+   * @param column a column of exactly one of the feeders this user sees
+   * @return its value; null only when a JSON row has no value for it
+   * @throws IterationFailedException kind {@code feeder} when the feeder has run out (see
+   *     {@link dev.liveload.data.Feeder#whenExhausted}) or the row is malformed; an unknown or ambiguous column
+   *     aborts the run (a scenario bug)
+   */
+  String feed(String column);
+
+  /**
+   * The whole current row of the only feeder this user sees.
+   *
+   * @return column → value, unmodifiable, never null
+   * @throws IterationFailedException as {@link #feed(String)}; with no feeder or several, the run aborts with a
+   *     message saying to use {@link #feedRow(String)}
+   */
+  Map<String, String> feed();
+
+  /**
+   * The whole current row of a named feeder.
+   *
+   * @param feeder the feeder's name
+   * @return column → value, unmodifiable, never null
+   * @throws IterationFailedException as {@link #feed(String)}
+   */
+  Map<String, String> feedRow(String feeder);
+
+  /**
+   * Draws a new row from a named feeder now, replacing the current one (to use several rows in one iteration).
+   *
+   * @param feeder the feeder's name
+   * @return the new row, unmodifiable, never null
+   * @throws IterationFailedException as {@link #feed(String)}
+   */
+  Map<String, String> feedNext(String feeder);
+
+  /**
+   * Opens a WebSocket with the default options: it closes when the iteration (or {@code beforeUser}/
+   * {@code afterUser}) ends. To keep one across iterations, see {@link #ws(String, WsOptions)}.
+   *
+   * <pre>{@code
+   * WsSession ws = user.ws("/echo");                        // ws://<base host>/echo; wss:// for an https base
+   * ws.send("hello {{random_string:8}}");
+   * ws.expect(Ws.regex("^hello "), Duration.ofSeconds(2));  // round trip recorded as ws.roundtrip
+   * }</pre>
+   *
+   * @param url {@code ws://}, {@code wss://}, or relative to the base URL; templates allowed
+   * @return the open session, never null
+   * @throws IterationFailedException kind {@code ws_connect} when the connection or handshake fails
+   */
+  WsSession ws(String url);
+
+  /**
+   * Opens a WebSocket with options (headers, subprotocols, timeouts, kept across iterations). With
+   * {@link WsOptions#keepAcrossIterations(boolean) keepAcrossIterations(true)} it stays open until the user stops,
+   * and later calls with the same URL as written (or {@link WsOptions#name(String) name}) and equal options return
+   * it while it is open; once it closed, the next call opens a new one.
+   *
+   * @param url     {@code ws://}, {@code wss://}, or relative to the base URL; templates allowed
+   * @param options the options
+   * @return the open session, never null
+   * @throws IterationFailedException kind {@code ws_connect} when the connection or handshake fails
+   */
+  WsSession ws(String url, WsOptions options);
 
   /**
    * Waits until the named throttle admits this user (see {@link dev.liveload.Throttle}); the wait is part of the

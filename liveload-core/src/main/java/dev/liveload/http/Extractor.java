@@ -1,10 +1,10 @@
 package dev.liveload.http;
 
-import java.util.Objects;
+import dev.liveload.internal.data.ValueChecks;
 import java.util.regex.Pattern;
 
 /**
- * Takes a value out of a response (JSON path, regex group, header). As a {@link Check}, it passes when the value
+ * Takes a value out of a response (JSON path, regex group, header, cookie). As a {@link Check}, it passes when the value
  * is present, and {@link #is}, {@link #contains} and {@link #matches} make stricter checks.
  *
  * <pre>{@code
@@ -36,10 +36,7 @@ public interface Extractor extends Check {
    */
   default Check is(Object expected) {
     String want = String.valueOf(expected);
-    return r -> {
-      String got = extract(r);
-      return Objects.equals(got, want) ? null : description() + " is " + quote(got) + ", expected " + quote(want);
-    };
+    return r -> ValueChecks.is(description(), extract(r), want);
   }
 
   /**
@@ -47,11 +44,7 @@ public interface Extractor extends Check {
    * @return a check
    */
   default Check contains(String part) {
-    return r -> {
-      String got = extract(r);
-      return got != null && got.contains(part) ? null
-          : description() + " is " + quote(got) + ", expected it to contain " + quote(part);
-    };
+    return r -> ValueChecks.contains(description(), extract(r), part);
   }
 
   /**
@@ -60,18 +53,6 @@ public interface Extractor extends Check {
    */
   default Check matches(String regex) {
     Pattern p = Pattern.compile(regex);
-    return r -> {
-      String got = extract(r);
-      return got != null && p.matcher(got).matches() ? null
-          : description() + " is " + quote(got) + ", expected it to match /" + regex + "/";
-    };
-  }
-
-  private static String quote(String s) {
-    if (s == null) {
-      return "absent";
-    }
-    String shown = s.length() > 120 ? s.substring(0, 120) + "…" : s;
-    return "\"" + shown + "\"";
+    return r -> ValueChecks.matches(description(), extract(r), p);
   }
 }

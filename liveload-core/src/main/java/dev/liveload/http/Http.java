@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
  *     .check(status(200), header("Content-Type").contains("application/json"), bodyContains("\"items\""));
  * String id = user.http().post("/api/items").json(item).check(status(201)).extract(jsonPath("$.id"));
  * String csrf = user.http().get("/form").extract(regex("name=\"csrf\" value=\"([^\"]+)\""));
+ * user.http().post("/login").form(creds).extract(cookie("session_id"), "sid");   // stored as user variable sid
  * }</pre>
  *
  * @since 0.1
@@ -115,6 +116,45 @@ public final class Http {
       @Override
       public String description() {
         return "regex /" + regex + "/";
+      }
+    };
+  }
+
+  /**
+   * The value of a cookie the response sets ({@code Set-Cookie}); the user's cookie jar keeps it too, see
+   * {@link HttpSession#cookie(String, String)}.
+   *
+   * <pre>{@code
+   * user.http().post("/login").form(creds).extract(cookie("session_id"), "sid");
+   * }</pre>
+   *
+   * @param name cookie name (exact case)
+   * @return an extractor
+   */
+  public static Extractor cookie(String name) {
+    if (name == null || name.isBlank()) {
+      throw new IllegalArgumentException("cookie name must not be blank");
+    }
+    return new Extractor() {
+      @Override
+      public String extract(HttpResponse response) {
+        for (String header : response.headers("Set-Cookie")) {
+          try {
+            for (java.net.HttpCookie c : java.net.HttpCookie.parse("Set-Cookie: " + header)) {
+              if (c.getName().equals(name)) {
+                return c.getValue();
+              }
+            }
+          } catch (IllegalArgumentException e) {
+            // a malformed cookie is skipped, as browsers do
+          }
+        }
+        return null;
+      }
+
+      @Override
+      public String description() {
+        return "cookie " + name;
       }
     };
   }

@@ -127,15 +127,21 @@ public final class HttpOptions {
   }
 
   /**
-   * Adds a header sent with every request.
+   * Adds a header sent with every request; placeholders ({@code "Bearer {{token}}"}) are expanded per request
+   * with the user's variables and feeder rows.
    *
    * @param name  header name, not blank
-   * @param value header value, not null
+   * @param value header value, not null; placeholder syntax is checked now
    * @return a copy
    */
   public HttpOptions header(String name, String value) {
     if (name == null || name.isBlank() || value == null) {
       throw new InvalidOptionException("http.header", name + ": " + value, "needs a name and a value");
+    }
+    try {
+      dev.liveload.internal.data.Templates.check(value);
+    } catch (dev.liveload.internal.data.Templates.TemplateException e) {
+      throw new InvalidOptionException("http.header", name + ": " + value, e.getMessage());
     }
     var next = new LinkedHashMap<>(headers);
     next.put(name, value);

@@ -7,6 +7,15 @@ import java.util.Map;
  * A request being built. Nothing is sent until {@link #send()}, {@link #check(Check...)} or
  * {@link #extract(Extractor)}; a request built and never sent fails the iteration with a message that says so.
  *
+ * <p>{@code {{name}}} placeholders in the URL, header values, query and form values and text or JSON bodies are
+ * replaced by the user's variables and feeder columns, or by a builtin ({@code {{uuid}}}, {@code {{timestamp}}},
+ * {@code {{random_int:1:100}}}, {@code {{random_string:8}}}); in JSON bodies the values are escaped for JSON
+ * strings; elsewhere they are inserted as they are (use {@link #query(String, Object)} or {@link #form(Map)} for
+ * values that need URL-encoding). An unknown name fails the iteration with kind {@code template} and nothing is
+ * sent. A URL with
+ * placeholders is reported by its template: {@code /users/{{id}}} as {@code /users/{id}}. Write
+ * <code>\{{</code> for a literal <code>{{</code>, or send bytes with {@link #body(byte[], String)}.
+ *
  * <pre>{@code
  * user.http().post("/cart")
  *     .header("X-Client", "web")
@@ -123,4 +132,20 @@ public interface HttpRequest {
    * @throws dev.liveload.IterationFailedException when the request failed or the value is absent
    */
   String extract(Extractor extractor);
+
+  /**
+   * Sends the request, extracts a value and stores it as a user variable (read it back with
+   * {@code user.get(variable)} or {@code {{variable}}} in later requests).
+   *
+   * <pre>{@code
+   * user.http().post("/login").json(credentials).extract(jsonPath("$.token"), "token");
+   * user.http().get("/orders").header("Authorization", "Bearer {{token}}").check(status(200));
+   * }</pre>
+   *
+   * @param extractor what to extract
+   * @param variable  user variable to store it in
+   * @return the value, never null
+   * @throws dev.liveload.IterationFailedException when the request failed or the value is absent
+   */
+  String extract(Extractor extractor, String variable);
 }

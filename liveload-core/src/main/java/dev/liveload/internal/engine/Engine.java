@@ -1,6 +1,7 @@
 package dev.liveload.internal.engine;
 
 import dev.liveload.RunOptions;
+import dev.liveload.internal.data.RunFeeders;
 import dev.liveload.internal.http.HttpSettings;
 import dev.liveload.internal.metrics.Counters;
 import dev.liveload.internal.metrics.HealthMonitor;
@@ -46,6 +47,8 @@ public final class Engine {
   private volatile String interruptReason;
   private volatile Thread runThread;
   volatile Throttles throttles;
+  /** The run's feeders, opened (files indexed) before any load. */
+  final RunFeeders feeders;
 
   private final EngineHooks hooks;
 
@@ -62,6 +65,7 @@ public final class Engine {
       runners.add(runner);
       slots.addAll(runner.slots);
     }
+    this.feeders = RunFeeders.open(options);
   }
 
   int nextUserId() {
@@ -145,6 +149,7 @@ public final class Engine {
         LOG.error("could not write the result to {}: {}", options.resultFile(), e.getMessage());
       }
     }
+    feeders.close();
     finished.countDown();
     if (hookInstalled) {
       try {

@@ -14,6 +14,7 @@ import java.util.List;
  * then an interrupt), and reports how many there were.
  */
 abstract class LoadRunner {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(LoadRunner.class);
   /** One iteration to run: when it was meant to start ({@link System#nanoTime()} scale) and which scenario. */
   record Job(long intendedNanos, ScenarioSlot slot) {}
 
@@ -33,6 +34,7 @@ abstract class LoadRunner {
   private long firstStartNanos = -1;
   private long lastExitNanos = -1;
   volatile boolean ended;
+  private final java.util.concurrent.atomic.AtomicBoolean ending = new java.util.concurrent.atomic.AtomicBoolean();
   private volatile long endedAtNanos;
   private boolean hardStopped;
 
@@ -121,12 +123,24 @@ abstract class LoadRunner {
 
   /** The model's time is up: no new iterations; users finish their current one, then leave. */
   void end(long now) {
-    if (ended) {
+    if (ended || !ending.compareAndSet(false, true)) {
       return;
     }
     endedAtNanos = now;
     ended = true;
     onEnd();
+  }
+
+  /**
+   * Ends the population before its model does (a feeder ran out), from a user's thread: as if its time were up.
+   *
+   * @param why logged once
+   */
+  void endEarly(String why) {
+    if (!ended && !ending.get()) {
+      LOG.info("population {} ends early: {}", population.name(), why);
+    }
+    end(System.nanoTime());
   }
 
   /** Cuts every remaining user off now (grace over, abort, interrupt). */

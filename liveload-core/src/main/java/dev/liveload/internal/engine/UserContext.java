@@ -61,4 +61,27 @@ public interface UserContext {
 
   /** Aborts the whole run: a scenario bug that every iteration would repeat. */
   IterationFailedException usageError(String message);
+
+  /**
+   * Expands {@code {{name}}} placeholders with the user's variables, feeder rows and the builtins (see
+   * {@link dev.liveload.internal.data.Templates}); text without placeholders comes back as it is.
+   *
+   * @param text the text
+   * @return the expanded text
+   * @throws IterationFailedException kind {@code template} (unknown name, bad syntax) or {@code feeder}, already
+   *     recorded
+   */
+  String render(String text);
+
+  /** As {@link #render(String)}, with values escaped for the inside of JSON strings. */
+  String renderJson(String text);
+
+  /**
+   * A counter of the user's current scenario, for counts made off the user's thread (WebSocket frames counted on
+   * the socket's read thread). Keep it while the user stays in the scenario.
+   *
+   * @param name counter name, e.g. {@code ws.frames.received}
+   * @return the adder, shared by every user of the scenario
+   */
+  java.util.concurrent.atomic.LongAdder counter(String name);
 }

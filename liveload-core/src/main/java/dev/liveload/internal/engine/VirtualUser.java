@@ -7,6 +7,9 @@ import dev.liveload.http.HttpSession;
 import dev.liveload.internal.http.UserHttpSession;
 import dev.liveload.internal.metrics.MetricDef;
 import dev.liveload.internal.metrics.SeriesCache;
+import dev.liveload.internal.ws.UserWebSockets;
+import dev.liveload.ws.WsOptions;
+import dev.liveload.ws.WsSession;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -47,6 +50,8 @@ public final class VirtualUser implements User, UserContext, Runnable {
   private final SeriesCache[] series;
   private ScenarioSlot slot;
   private UserHttpSession http;
+  private final UserData data;
+  private UserWebSockets webSockets;
   private LoadRunner.Job firstJob;
   private final ArrayBlockingQueue<Object> mailbox = new ArrayBlockingQueue<>(1);
   private long lastIterationStart;
@@ -82,6 +87,7 @@ public final class VirtualUser implements User, UserContext, Runnable {
     this.scenarios = new Scenario[n];
     this.ready = new boolean[n];
     this.series = new SeriesCache[n];
+    this.data = new UserData(this, engine.feeders.view(runner.population), mix(seed, 0x66656564L));
   }
 
   private static long mix(long seed, long id) {
@@ -167,11 +173,12 @@ public final class VirtualUser implements User, UserContext, Runnable {
           record(ITERATION, null, null, null, 0, kind, micros);
           return false;
         }
-        if (!pause(1_000_000_000L)) {
+        if (runner.ended || !pause(1_000_000_000L)) {
           return false;
         }
       } finally {
         step = null;
+        endIterationAll();
       }
     }
     return false;
@@ -191,6 +198,7 @@ public final class VirtualUser implements User, UserContext, Runnable {
         recordThrowable(t, "(after user)");
       } finally {
         step = null;
+        endIterationAll();
       }
     }
   }
@@ -259,6 +267,7 @@ public final class VirtualUser implements User, UserContext, Runnable {
       }
     }
     String cause = endIterationState();
+    endIterationAll();
     startLagMicros = 0;
     releasePermits();
     long micros = (System.nanoTime() - from) / 1000;
@@ -345,6 +354,12 @@ public final class VirtualUser implements User, UserContext, Runnable {
   private void settleAll() {
     for (int i = 0; i < resources.size(); i++) {
       resources.get(i).settle();
+    }
+  }
+
+  private void endIterationAll() {
+    for (int i = 0; i < resources.size(); i++) {
+      resources.get(i).endIteration();
     }
   }
 
@@ -527,6 +542,41 @@ public final class VirtualUser implements User, UserContext, Runnable {
   }
 
   @Override
+  public String feed(String column) {
+    return data.feed(column);
+  }
+
+  @Override
+  public Map<String, String> feed() {
+    return data.feed();
+  }
+
+  @Override
+  public Map<String, String> feedRow(String feeder) {
+    return data.feedRow(feeder);
+  }
+
+  @Override
+  public Map<String, String> feedNext(String feeder) {
+    return data.feedNext(feeder);
+  }
+
+  @Override
+  public WsSession ws(String url) {
+    return ws(url, WsOptions.defaults());
+  }
+
+  @Override
+  public WsSession ws(String url, WsOptions options) {
+    if (webSockets == null) {
+      var w = new UserWebSockets(this, engine.options.baseUrl(), engine.http);
+      attach(w);
+      webSockets = w;
+    }
+    return webSockets.open(url, options);
+  }
+
+  @Override
   public dev.liveload.Throttle.Permit throttle(String name) {
     Throttles t = engine.throttles;
     if (name == null || !t.has(name)) {
@@ -589,6 +639,38 @@ public final class VirtualUser implements User, UserContext, Runnable {
     slot.errors.record("usage", message, step, null, null);
     engine.abort("scenario " + slot.name() + ": " + message);
     return new RecordedFailure("usage", message, null);
+  }
+
+  @Override
+  public String render(String text) {
+    return data.render(text, false);
+  }
+
+  @Override
+  public String renderJson(String text) {
+    return data.render(text, true);
+  }
+
+  /** The live variables map, for template expansion. */
+  Map<String, Object> variables() {
+    return vars;
+  }
+
+  /** A feeder ran out under {@code STOP}: unwinds the current work, counted as interrupted (not failed). */
+  IterationInterrupted interruptedByData() {
+    if (interruptCause == null) {
+      interruptCause = "interrupted";
+    }
+    return new IterationInterrupted(interruptCause);
+  }
+
+  LoadRunner runner() {
+    return runner;
+  }
+
+  @Override
+  public java.util.concurrent.atomic.LongAdder counter(String name) {
+    return engine.counters.counter(slot.index, name);
   }
 
   /** Records a failure outside an iteration (unless already recorded); returns its kind. */

@@ -36,4 +36,9 @@ public final class HttpSettings {
   public HttpOptions options() {
     return options;
   }
+
+  /** @return the TLS socket factory HTTPS connections use (one that trusts every certificate when so configured) */
+  public SSLSocketFactory tlsFactory() {
+    return tls();
+  }
 }

@@ -13,11 +13,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** A request being built by scenario code; executed by its {@link UserHttpSession}. */
+/**
+ * A request being built by scenario code; executed by its {@link UserHttpSession}. Placeholders ({@code {{name}}})
+ * in the URL, header values, query values, form values and text bodies are expanded as they are given.
+ */
 final class RequestImpl implements HttpRequest {
   final UserHttpSession session;
   final String method;
   final String url;
+  /** The URL as written when it had placeholders (the report name is made from it), else null. */
+  final String template;
   List<String> headers; // name, value, name, value...
   StringBuilder query;
   byte[] body;
@@ -27,10 +32,11 @@ final class RequestImpl implements HttpRequest {
   Boolean follow;
   boolean sent;
 
-  RequestImpl(UserHttpSession session, String method, String url) {
+  RequestImpl(UserHttpSession session, String method, String url, String template) {
     this.session = session;
     this.method = method;
     this.url = url;
+    this.template = template;
   }
 
   @Override
@@ -42,7 +48,7 @@ final class RequestImpl implements HttpRequest {
       headers = new ArrayList<>(8);
     }
     headers.add(name);
-    headers.add(value);
+    headers.add(session.render(this, value, false));
     return this;
   }
 
@@ -60,13 +66,13 @@ final class RequestImpl implements HttpRequest {
       query.append('&');
     }
     query.append(URLEncoder.encode(name, StandardCharsets.UTF_8)).append('=')
-        .append(URLEncoder.encode(String.valueOf(value), StandardCharsets.UTF_8));
+        .append(URLEncoder.encode(session.render(this, String.valueOf(value), false), StandardCharsets.UTF_8));
     return this;
   }
 
   @Override
   public HttpRequest body(String text, String type) {
-    return body(text.getBytes(StandardCharsets.UTF_8), type);
+    return body(session.render(this, text, false).getBytes(StandardCharsets.UTF_8), type);
   }
 
   @Override
@@ -79,10 +85,15 @@ final class RequestImpl implements HttpRequest {
   @Override
   public HttpRequest json(Object value) {
     if (value instanceof String s) {
-      return body(s, "application/json");
+      return body(session.render(this, s, true).getBytes(StandardCharsets.UTF_8), "application/json");
     }
     try {
-      return body(ResultJson.compactBytes(value), "application/json");
+      byte[] bytes = ResultJson.compactBytes(value);
+      if (hasPlaceholder(bytes)) {
+        bytes = session.render(this, new String(bytes, StandardCharsets.UTF_8), true)
+            .getBytes(StandardCharsets.UTF_8);
+      }
+      return body(bytes, "application/json");
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException("could not serialize JSON body: " + e.getOriginalMessage(), e);
     }
@@ -96,7 +107,7 @@ final class RequestImpl implements HttpRequest {
         sb.append('&');
       }
       sb.append(URLEncoder.encode(k, StandardCharsets.UTF_8)).append('=')
-          .append(URLEncoder.encode(String.valueOf(v), StandardCharsets.UTF_8));
+          .append(URLEncoder.encode(session.render(this, String.valueOf(v), false), StandardCharsets.UTF_8));
     });
     return body(sb.toString(), "application/x-www-form-urlencoded");
   }
@@ -138,6 +149,20 @@ final class RequestImpl implements HttpRequest {
   @Override
   public String extract(Extractor extractor) {
     return session.execute(this, null).extract(extractor);
+  }
+
+  @Override
+  public String extract(Extractor extractor, String variable) {
+    return session.execute(this, null).extract(extractor, variable);
+  }
+
+  private static boolean hasPlaceholder(byte[] bytes) {
+    for (int i = 1; i < bytes.length; i++) {
+      if (bytes[i] == '{' && bytes[i - 1] == '{') {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** What scenario code wrote, for messages. */

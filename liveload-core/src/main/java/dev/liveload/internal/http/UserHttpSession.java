@@ -5,6 +5,7 @@ import dev.liveload.http.Check;
 import dev.liveload.http.Extractor;
 import dev.liveload.http.HttpRequest;
 import dev.liveload.http.HttpSession;
+import dev.liveload.internal.data.Templates;
 import dev.liveload.internal.engine.UserContext;
 import java.io.IOException;
 import java.io.InputStream;
@@ -103,9 +104,29 @@ public final class UserHttpSession implements HttpSession {
       throw new IllegalArgumentException("URL must not be null");
     }
     checkUnsent();
-    var r = new RequestImpl(this, method.toUpperCase(Locale.ROOT), url);
+    String rendered = user.render(url); // an unknown name fails here, before the request exists
+    var r = new RequestImpl(this, method.toUpperCase(Locale.ROOT), rendered, rendered == url ? null : url);
     unsent = r;
     return r;
+  }
+
+  /**
+   * Expands placeholders in a part of {@code r}; when that fails (recorded, kind {@code template}), {@code r} is
+   * dropped so that it does not count as built and never sent.
+   */
+  String render(RequestImpl r, String text, boolean json) {
+    if (!Templates.has(text)) {
+      return text;
+    }
+    try {
+      return json ? user.renderJson(text) : user.render(text);
+    } catch (RuntimeException e) {
+      r.sent = true;
+      if (unsent == r) {
+        unsent = null;
+      }
+      throw e;
+    }
   }
 
   /** Fails when a request was built and never sent: a scenario bug (a missing {@code .send()}). */
@@ -192,7 +213,7 @@ public final class UserHttpSession implements HttpSession {
     settle();
     String step = user.step();
     Target target = resolve(r.url, r.query);
-    String tag = r.name != null ? r.name : target.tag();
+    String tag = r.name != null ? r.name : r.template != null ? templateTag(r.template, target) : target.tag();
     target = new Target(target.origin(), target.pathAndQuery(), tag);
     String method = r.method;
     byte[] body = r.body;
@@ -414,7 +435,7 @@ public final class UserHttpSession implements HttpSession {
     if (!options.headers().isEmpty()) {
       options.headers().forEach((k, v) -> {
         if (!has(headers, k)) {
-          request.addHeader(k, v);
+          request.addHeader(k, user.render(v));
         }
       });
     }
@@ -650,6 +671,25 @@ public final class UserHttpSession implements HttpSession {
       pathAndQuery = pathAndQuery + (pathAndQuery.indexOf('?') >= 0 ? '&' : '?') + query;
     }
     return new Target(origin, pathAndQuery, tagFor(origin, pathAndQuery));
+  }
+
+  /**
+   * The report name of a URL written with placeholders: each placeholder as {@code {name}}, so that
+   * {@code /users/{{email}}/orders} reports as {@code /users/{email}/orders} whatever the values. A URL that
+   * starts with a placeholder is named from what it expanded to.
+   */
+  private String templateTag(String template, Target target) {
+    String form = Templates.placeholderForm(template);
+    String path;
+    if (form.regionMatches(true, 0, "http://", 0, 7) || form.regionMatches(true, 0, "https://", 0, 8)) {
+      int slash = form.indexOf('/', form.indexOf("://") + 3);
+      path = slash < 0 ? "/" : form.substring(slash);
+    } else if (form.startsWith("{")) {
+      return target.tag();
+    } else {
+      path = settings.basePath + (form.startsWith("/") ? form : "/" + form);
+    }
+    return tagFor(target.origin(), path);
   }
 
   private String tagFor(Origin origin, String pathAndQuery) {

@@ -22,6 +22,8 @@ public record MetricDef(String name, String unit, int scale, String counter, boo
     define("http.connect", "ms", Hdr.MICROS_PER_MILLI, null, false);
     define("iteration.duration", "ms", Hdr.MICROS_PER_MILLI, "iterations", true);
     define("step.duration", "ms", Hdr.MICROS_PER_MILLI, null, false);
+    define("ws.connect", "ms", Hdr.MICROS_PER_MILLI, "ws.connections", false);
+    define("ws.roundtrip", "ms", Hdr.MICROS_PER_MILLI, "ws.roundtrips", false);
   }
 
   /** Declares a metric (connections add theirs, e.g. {@code ws.frame.bytes} in bytes). */
