@@ -8,6 +8,9 @@ public interface UserResource {
   /** Counts whatever is pending (a response not yet classified). */
   default void settle() {}
 
+  /** Drops per-iteration state; called when an iteration (or {@code beforeUser}/{@code afterUser}) ended. */
+  default void endIteration() {}
+
   /** Releases it; called once, on the user's thread, when the user stops. */
   void close();
 }

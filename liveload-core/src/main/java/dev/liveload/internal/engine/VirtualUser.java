@@ -3,7 +3,9 @@ package dev.liveload.internal.engine;
 import dev.liveload.IterationFailedException;
 import dev.liveload.Scenario;
 import dev.liveload.User;
+import dev.liveload.browser.BrowserSession;
 import dev.liveload.http.HttpSession;
+import dev.liveload.internal.browser.UserBrowserSession;
 import dev.liveload.internal.http.UserHttpSession;
 import dev.liveload.internal.metrics.MetricDef;
 import dev.liveload.internal.metrics.SeriesCache;
@@ -47,6 +49,7 @@ public final class VirtualUser implements User, UserContext, Runnable {
   private final SeriesCache[] series;
   private ScenarioSlot slot;
   private UserHttpSession http;
+  private UserBrowserSession browser;
   private LoadRunner.Job firstJob;
   private final ArrayBlockingQueue<Object> mailbox = new ArrayBlockingQueue<>(1);
   private long lastIterationStart;
@@ -172,6 +175,7 @@ public final class VirtualUser implements User, UserContext, Runnable {
         }
       } finally {
         step = null;
+        endIterationAll();
       }
     }
     return false;
@@ -191,6 +195,7 @@ public final class VirtualUser implements User, UserContext, Runnable {
         recordThrowable(t, "(after user)");
       } finally {
         step = null;
+        endIterationAll();
       }
     }
   }
@@ -259,6 +264,7 @@ public final class VirtualUser implements User, UserContext, Runnable {
       }
     }
     String cause = endIterationState();
+    endIterationAll();
     startLagMicros = 0;
     releasePermits();
     long micros = (System.nanoTime() - from) / 1000;
@@ -348,6 +354,12 @@ public final class VirtualUser implements User, UserContext, Runnable {
     }
   }
 
+  private void endIterationAll() {
+    for (int i = 0; i < resources.size(); i++) {
+      resources.get(i).endIteration();
+    }
+  }
+
   private void checkUnsent() {
     if (http != null) {
       http.checkUnsent();
@@ -405,6 +417,15 @@ public final class VirtualUser implements User, UserContext, Runnable {
       http = session;
     }
     return http;
+  }
+
+  @Override
+  public BrowserSession browser() {
+    if (browser == null) {
+      browser = engine.browsers.session(this, this);
+      attach(browser);
+    }
+    return browser;
   }
 
   @Override
