@@ -68,7 +68,10 @@ public final class BrowserMetrics {
   public static final String LIVEVIEW_NAVIGATION = "liveview.navigation";
   /** LiveView: socket disconnects, by how long it had been connected; counts {@code liveview.disconnects}. */
   public static final String LIVEVIEW_DISCONNECT = "liveview.disconnect";
-  /** LiveView: a view's time from an error state back to connected; counts {@code liveview.reconnects}. */
+  /**
+   * LiveView: time from losing the socket (or a view error) to the view connected again; counts
+   * {@code liveview.reconnects}.
+   */
   public static final String LIVEVIEW_RECONNECT = "liveview.reconnect";
   /** LiveView: a view entered an error state ({@code phx-error}; kind {@code client} or {@code server}). */
   public static final String LIVEVIEW_ERROR = "liveview.error";

@@ -298,6 +298,7 @@
   const spans = [];                 // recently closed: {el, kind, start, end}
   const joins = new Map();          // view id -> time phx_join was sent
   const viewState = new Map();      // view id -> {connectedAt, errorAt}
+  let lostAt = null;                // when the LiveView socket closed under the page
   let mark = -Infinity;             // start of the last action that acts on the page (epoch ms)
   const classChanged = (el, old) => {
     const before = new Set((old || '').split(/\s+/).filter(Boolean));
@@ -348,9 +349,11 @@
       sample('liveview.mount', null, location.href, 0, null, t - j);
     }
     const v = viewState.get(id) || {};
-    if (v.errorAt != null) {
-      sample('liveview.reconnect', null, location.href, 0, null, t - v.errorAt);
+    const since = v.errorAt != null && lostAt != null ? Math.min(v.errorAt, lostAt) : v.errorAt != null ? v.errorAt : lostAt;
+    if (since != null) {
+      sample('liveview.reconnect', null, location.href, 0, null, t - since);
       v.errorAt = null;
+      lostAt = null;
     }
     v.connectedAt = t;
     viewState.set(id, v);
@@ -418,7 +421,10 @@
             return;
           }
           sample('browser.ws.session', null, info.url, 0, e.wasClean || leaving ? null : 'closed_' + e.code, t - info.opened);
-          if (info.lv && !leaving) sample('liveview.disconnect', null, location.href, 0, null, t - info.opened);
+          if (info.lv && !leaving) {
+            sample('liveview.disconnect', null, location.href, 0, null, t - info.opened);
+            if (lostAt == null) lostAt = t;
+          }
         });
         Object.defineProperty(this, '__liveload', { value: info });
       }
