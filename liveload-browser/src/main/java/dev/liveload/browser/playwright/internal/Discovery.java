@@ -50,16 +50,22 @@ public final class Discovery {
   private final Map<String, String> env;
   private final String property;
   private final Path home;
+  private final List<String> headlessShells;
+  private final List<String> chromiums;
 
-  Discovery(Map<String, String> env, String property, Path home) {
+  Discovery(Map<String, String> env, String property, Path home, List<String> headlessShells,
+      List<String> chromiums) {
     this.env = env;
     this.property = property;
     this.home = home;
+    this.headlessShells = headlessShells;
+    this.chromiums = chromiums;
   }
 
-  /** Discovery as this process sees it (environment, system properties, home directory). */
+  /** Discovery as this process sees it (environment, system properties, home directory, usual install paths). */
   public static Discovery system() {
-    return new Discovery(System.getenv(), System.getProperty(PROPERTY), Path.of(System.getProperty("user.home")));
+    return new Discovery(System.getenv(), System.getProperty(PROPERTY), Path.of(System.getProperty("user.home")),
+        HEADLESS_SHELLS, CHROMIUMS);
   }
 
   /**
@@ -84,12 +90,12 @@ public final class Discovery {
       return new Found(null, "installed by Playwright in " + own);
     }
     if (options.headless()) {
-      Path shell = firstExecutable(HEADLESS_SHELLS, "chromium-headless-shell", looked);
+      Path shell = firstExecutable(headlessShells, "chromium-headless-shell", looked);
       if (shell != null) {
         return new Found(shell, "system chromium-headless-shell");
       }
     }
-    Path chromium = firstExecutable(CHROMIUMS, "chromium", looked);
+    Path chromium = firstExecutable(chromiums, "chromium", looked);
     if (chromium == null) {
       chromium = onPath(List.of("chromium-browser", "google-chrome", "google-chrome-stable"), looked);
     }
