@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -51,14 +52,21 @@ public final class Engine {
     owner.close();
   }
 
+  /** The runtime's parts (resources under {@code runtime/}), in order; they share one function's scope. */
+  static final List<String> RUNTIME = List.of("0-report.js", "1-dom.js", "2-liveview.js", "3-page.js", "4-runner.js");
+
   static String runtimeScript() {
-    try (InputStream in = Engine.class.getResourceAsStream("runtime.js")) {
-      if (in == null) {
-        throw new IllegalStateException("runtime.js is missing from the liveload-browser jar");
+    var sb = new StringBuilder("(() => {\n");
+    for (String part : RUNTIME) {
+      try (InputStream in = Engine.class.getResourceAsStream("runtime/" + part)) {
+        if (in == null) {
+          throw new IllegalStateException("runtime/" + part + " is missing from the liveload-browser jar");
+        }
+        sb.append(new String(in.readAllBytes(), StandardCharsets.UTF_8)).append('\n');
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
       }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
+    return sb.append("})();\n").toString();
   }
 }

@@ -1,8 +1,5 @@
 package dev.liveload.browser.playwright.internal;
 
-import com.google.gson.JsonArray;
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.PlaywrightException;
@@ -32,11 +29,8 @@ final class PageState {
   private static final Logger LOG = LoggerFactory.getLogger(PageState.class);
   /** The page answers on its own within the action timeout; this much more and it is considered gone. */
   private static final long SLACK_NANOS = 3_000_000_000L;
-  private static final int MAX_SAMPLES = 20_000;
   private static final String ARM = "b => window.__liveload ? window.__liveload.run(b) : null";
   private static final String DRAIN = "() => window.__liveload ? window.__liveload.drain(true) : null";
-  private static final String SESSION_STORAGE = "() => ({origin: location.origin, items: Object.keys(sessionStorage)"
-      + ".map(k => ({name: k, value: sessionStorage.getItem(k)}))})";
 
   private final Owner owner;
   final BrowserContext context;
@@ -58,8 +52,7 @@ final class PageState {
   /** Epoch ms: the end of the last action, the start of the last action that acted on the page. */
   private double lastEnd = Double.NaN;
   private double mark = Double.NaN;
-  private final List<PageSample> samples = new ArrayList<>();
-  private long dropped;
+  private final PageSamples samples = new PageSamples();
 
   PageState(Owner owner, BrowserContext context) {
     this.owner = owner;
@@ -78,7 +71,7 @@ final class PageState {
     }
     if (!usable) {
       b.add(ActionResult.failed(0, null, unusableKind, "the page is gone (" + unusableKind + ")"));
-      b.outcome.complete(new PageOutcome(b.results(), drainSamples()));
+      b.outcome.complete(new PageOutcome(b.results(), samples.drain()));
       return;
     }
     batch = b;
@@ -158,10 +151,7 @@ final class PageState {
 
   @SuppressWarnings("unchecked")
   void onReport(Map<String, Object> m) {
-    collect(m.get("s"));
-    if (m.get("dropped") instanceof Number n) {
-      dropped += n.longValue();
-    }
+    samples.collect(m.get("s"), m.get("dropped"));
     String t = str(m.get("t"));
     String doc = str(m.get("doc"));
     if (LOG.isTraceEnabled()) {
@@ -170,6 +160,13 @@ final class PageState {
     }
     if (t == null || doc == null) {
       return;
+    }
+    if (m.get("done") instanceof List<?> finished && doc.equals(armedDoc)) {
+      for (Object o : finished) {
+        if (o instanceof Map<?, ?> d && isHead((Map<String, Object>) d)) {
+          done((Map<String, Object>) d);
+        }
+      }
     }
     switch (t) {
       case "doc" -> onDocument(doc, str(m.get("phase")), m);
@@ -181,8 +178,8 @@ final class PageState {
         }
       }
       case "done" -> {
-        if (isHead(m) && doc.equals(armedDoc)) {
-          done(m);
+        if (m.get("id") != null && isHead(m) && doc.equals(armedDoc)) {
+          done(m); // an evaluated script's result
         }
       }
       case "fail" -> {
@@ -313,35 +310,7 @@ final class PageState {
 
   /** Playwright's storage state plus the current origin's session storage. */
   private String storageState() {
-    JsonObject state = JsonParser.parseString(context.storageState()).getAsJsonObject();
-    Object session = page.evaluate(SESSION_STORAGE);
-    if (session instanceof Map<?, ?> s && s.get("items") instanceof List<?> items && !items.isEmpty()) {
-      String origin = String.valueOf(s.get("origin"));
-      JsonArray origins = state.has("origins") ? state.getAsJsonArray("origins") : new JsonArray();
-      JsonObject entry = null;
-      for (var o : origins) {
-        if (o.getAsJsonObject().get("origin").getAsString().equals(origin)) {
-          entry = o.getAsJsonObject();
-        }
-      }
-      if (entry == null) {
-        entry = new JsonObject();
-        entry.addProperty("origin", origin);
-        entry.add("localStorage", new JsonArray());
-        origins.add(entry);
-      }
-      var list = new JsonArray();
-      for (Object item : items) {
-        var kv = (Map<?, ?>) item;
-        var e = new JsonObject();
-        e.addProperty("name", String.valueOf(kv.get("name")));
-        e.addProperty("value", String.valueOf(kv.get("value")));
-        list.add(e);
-      }
-      entry.add("sessionStorage", list);
-      state.add("origins", origins);
-    }
-    return state.toString();
+    return SessionStorage.snapshot(context.storageState(), page.evaluate(SessionStorage.READ));
   }
 
   /** Ends the batch with a failure; {@code stopRunner} also stops whatever the page's runner still does. */
@@ -370,7 +339,7 @@ final class PageState {
     batch = null;
     hostPending = false;
     navFromDoc = null;
-    b.outcome.complete(new PageOutcome(b.results(), drainSamples()));
+    b.outcome.complete(new PageOutcome(b.results(), samples.drain()));
   }
 
   /** The user stopped waiting (interrupted): forget the batch and stop the runner. */
@@ -439,7 +408,7 @@ final class PageState {
     if (usable) {
       try {
         if (page.evaluate(DRAIN) instanceof Map<?, ?> m) {
-          collect(m.get("s"));
+          samples.collect(m.get("s"), null);
         }
       } catch (PlaywrightException e) {
         // navigating or gone
@@ -451,43 +420,7 @@ final class PageState {
     } catch (PlaywrightException e) {
       // already gone with the browser
     }
-    return drainSamples();
-  }
-
-  // ---- samples -------------------------------------------------------------------------------------------------------
-
-  private void collect(Object s) {
-    if (!(s instanceof List<?> list)) {
-      return;
-    }
-    for (Object o : list) {
-      if (!(o instanceof List<?> f) || f.size() < 7 || f.get(0) == null) {
-        continue;
-      }
-      if (samples.size() >= MAX_SAMPLES) {
-        dropped++;
-        continue;
-      }
-      double value = f.get(5) instanceof Number n ? n.doubleValue() : 0;
-      if (Double.isNaN(value) || Double.isInfinite(value)) {
-        continue;
-      }
-      samples.add(new PageSample(f.get(0).toString(), str(f.get(1)), str(f.get(2)),
-          f.get(3) instanceof Number st ? st.intValue() : 0, str(f.get(4)), value, str(f.get(6))));
-    }
-  }
-
-  private List<PageSample> drainSamples() {
-    if (dropped > 0) {
-      LOG.warn("a page measured more than it could hand back; {} samples were dropped", dropped);
-      dropped = 0;
-    }
-    if (samples.isEmpty()) {
-      return List.of();
-    }
-    var out = List.copyOf(samples);
-    samples.clear();
-    return out;
+    return samples.drain();
   }
 
   private static String str(Object o) {

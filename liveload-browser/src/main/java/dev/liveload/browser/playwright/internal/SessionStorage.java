@@ -1,6 +1,7 @@
 package dev.liveload.browser.playwright.internal;
 
 import com.google.gson.Gson;
+import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -14,7 +15,47 @@ import java.util.Map;
  * and origin, marked by a {@code __liveload_restored} key).
  */
 final class SessionStorage {
+  /** Reads the current origin's session storage in the page. */
+  static final String READ = "() => ({origin: location.origin, items: Object.keys(sessionStorage)"
+      + ".map(k => ({name: k, value: sessionStorage.getItem(k)}))})";
+
   private SessionStorage() {}
+
+  /**
+   * A snapshot: Playwright's storage state with the page's session storage (as {@link #READ} returned it) added
+   * to its origin's entry.
+   */
+  static String snapshot(String playwrightState, Object session) {
+    JsonObject state = JsonParser.parseString(playwrightState).getAsJsonObject();
+    if (!(session instanceof Map<?, ?> s) || !(s.get("items") instanceof List<?> items) || items.isEmpty()) {
+      return state.toString();
+    }
+    String origin = String.valueOf(s.get("origin"));
+    JsonArray origins = state.has("origins") ? state.getAsJsonArray("origins") : new JsonArray();
+    JsonObject entry = null;
+    for (JsonElement o : origins) {
+      if (o.getAsJsonObject().get("origin").getAsString().equals(origin)) {
+        entry = o.getAsJsonObject();
+      }
+    }
+    if (entry == null) {
+      entry = new JsonObject();
+      entry.addProperty("origin", origin);
+      entry.add("localStorage", new JsonArray());
+      origins.add(entry);
+    }
+    var list = new JsonArray();
+    for (Object item : items) {
+      var kv = (Map<?, ?>) item;
+      var e = new JsonObject();
+      e.addProperty("name", String.valueOf(kv.get("name")));
+      e.addProperty("value", String.valueOf(kv.get("value")));
+      list.add(e);
+    }
+    entry.add("sessionStorage", list);
+    state.add("origins", origins);
+    return state.toString();
+  }
 
   /** The snapshot as Playwright reads it (session storage left out). */
   static String withoutSessionStorage(String json) {
