@@ -36,6 +36,9 @@ import java.util.Set;
  */
 public final class BrowserBench {
   private static final Duration THINK = Duration.ofSeconds(1);
+  /** A small viewport: less to paint per user (DESIGN: the GPU process went from 194 to 72 MB at 40 users). */
+  static final BrowserOptions BROWSER = BrowserOptions.defaults().viewport(400, 300)
+      .actionTimeout(Duration.ofSeconds(10)).failureScreenshots(0);
 
   private BrowserBench() {}
 
@@ -55,7 +58,7 @@ public final class BrowserBench {
   }
 
   record Level(int users, double intended, double achieved, Histogram page, Histogram step, double pssMb,
-      double cpuPercent, long failed, int processes) {}
+      double cpuPercent, long failed, int processes, String cpuByProgram) {}
 
   public static void main(String[] args) throws Exception {
     List<Integer> levels = List.of(1, 10, 20, 40, 80, 100);
@@ -83,8 +86,8 @@ public final class BrowserBench {
       System.out.printf(Locale.ROOT, "LiveLoad browser benchmark: LiveView click-and-wait (server handler %d ms) +"
           + " think %d s, JDK %s, %d cores; target %s in its own JVM on the same cores%n", delay, THINK.toSeconds(),
           System.getProperty("java.version"), cores, url);
-      System.out.printf(Locale.ROOT, "each level: ramp up, then %d s hold; figures over the hold's last %d s%n",
-          hold, hold - warm);
+      System.out.printf(Locale.ROOT, "each level: ramp up, then %d s hold; figures over the hold's last %d s; browser %s%n",
+          hold, hold - warm, BROWSER.describe());
       var results = new ArrayList<Level>();
       double base = 0;
       for (int users : levels) {
@@ -115,7 +118,7 @@ public final class BrowserBench {
         .population(Population.of(ClickAndWait.class, Load.rampUp(0, users, ramp).thenHold(Duration.ofSeconds(hold)))
             .iterationTimeout(Duration.ofSeconds(30)))
         .baseUrl(url)
-        .browser(BrowserOptions.defaults().actionTimeout(Duration.ofSeconds(10)).failureScreenshots(0))
+        .browser(BROWSER)
         .gracefulStop(Duration.ofSeconds(5))
         .progress(Progress.none())
         .build());
@@ -137,15 +140,17 @@ public final class BrowserBench {
     double intended = users * 1000.0 / (THINK.toMillis() + (baseStepMs > 0 ? baseStepMs : step.mean()));
     double achieved = step.count() / seconds;
     return new Level(users, intended, achieved, page, step, machine[0], machine[1],
-        r.total().failedIterations(), (int) machine[2]);
+        r.total().failedIterations(), (int) machine[2], cpuByProgram);
   }
 
   private static volatile double[] measured = {0, 0, 0};
+  private static volatile String cpuByProgram = "";
 
   /** Mean PSS (MB) over the window and CPU (% of one core) across it, for the generator's processes. */
   private static void sample(Generator g, long from, long to) {
     try {
       Thread.sleep(Math.max(0, from - System.currentTimeMillis()));
+      var by0 = g.cpuByProgram();
       double cpu0 = g.cpuSeconds();
       long t0 = System.nanoTime();
       double pss = 0;
@@ -158,7 +163,13 @@ public final class BrowserBench {
         n++;
         Thread.sleep(Math.min(5000, Math.max(1, to - System.currentTimeMillis())));
       }
-      double cpu = (g.cpuSeconds() - cpu0) / ((System.nanoTime() - t0) / 1e9) * 100;
+      double secs = (System.nanoTime() - t0) / 1e9;
+      double cpu = (g.cpuSeconds() - cpu0) / secs * 100;
+      var by1 = g.cpuByProgram();
+      var parts = new java.util.ArrayList<String>();
+      by1.forEach((k, v) -> parts.add(String.format(Locale.ROOT, "%s %.0f%%", k, (v - by0.getOrDefault(k, 0.0)) / secs
+          * 100)));
+      cpuByProgram = String.join(", ", parts);
       measured = new double[] {n == 0 ? 0 : pss / n, cpu, processes};
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -180,6 +191,8 @@ public final class BrowserBench {
             + "  |  %8.1f  %7.2f  | %d%n",
         l.users, l.achieved, l.intended, 100 * l.achieved / l.intended, l.page.p50(), l.page.p99(), l.step.p50(),
         l.step.p99(), l.pssMb, perUser, l.cpuPercent, l.cpuPercent / l.users, l.failed);
+    System.out.printf(Locale.ROOT, "       CPU by program (%% of a core): %s; %d generator processes%n", l.cpuByProgram,
+        l.processes);
   }
 
   private static void summary(List<Level> levels, int cores) {

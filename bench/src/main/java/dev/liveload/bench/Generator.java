@@ -60,17 +60,23 @@ final class Generator {
 
   /** @return CPU seconds (user + system) used so far by the generator's live processes */
   double cpuSeconds() {
-    double total = 0;
+    return cpuByProgram().values().stream().mapToDouble(Double::doubleValue).sum();
+  }
+
+  /** @return CPU seconds used so far by the generator's live processes, by program (java, node, chromium...) */
+  java.util.Map<String, Double> cpuByProgram() {
+    var out = new java.util.TreeMap<String, Double>();
     for (ProcessHandle p : processes()) {
       try {
         String stat = Files.readString(Path.of("/proc", Long.toString(p.pid()), "stat"));
         String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        total += (Long.parseLong(f[11]) + Long.parseLong(f[12])) / TICKS_PER_SECOND;
+        String program = p.info().command().map(c -> Path.of(c).getFileName().toString()).orElse("?");
+        out.merge(program, (Long.parseLong(f[11]) + Long.parseLong(f[12])) / TICKS_PER_SECOND, Double::sum);
       } catch (IOException | RuntimeException e) {
         // exited meanwhile
       }
     }
-    return total;
+    return out;
   }
 
   String describe() {

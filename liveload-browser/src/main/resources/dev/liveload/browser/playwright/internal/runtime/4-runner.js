@@ -142,10 +142,21 @@ const exec = async (a, base) => {
   throw new Fail('script', 'unknown action ' + a.op);
 };
 
-// Results of finished waits and reads ride along with the next message (the batch's end, a failure, a
-// navigation, a host action), so a click-and-wait batch costs the owner thread two binding calls. Actions that
-// may navigate report at once: a new document must not run them again.
+// Results of finished actions ride along with the next message (the batch's end, a failure, a navigation, a host
+// action), so a click-and-wait batch costs the owner thread one binding call. A document about to be replaced
+// reports what it finished at once (the Navigation API's navigate event fires as the navigation starts), so the
+// next document never runs an action again; without that API, actions that may navigate report at once.
+const navigationApi = typeof window.navigation === 'object' && window.navigation !== null
+    && typeof window.navigation.addEventListener === 'function';
 const MAY_NAVIGATE = new Set(['click', 'press', 'submit', 'check']);
+let leavingDocument = false;
+if (navigationApi) {
+  window.navigation.addEventListener('navigate', (e) => {
+    if (e.destination && e.destination.sameDocument) return;
+    leavingDocument = true;
+    if (pendingDone.length) send({ t: 'done', done: pendingDone.splice(0) });
+  });
+}
 const runBatch = async (batch, me) => {
   step = batch.step;
   let prevEnd = batch.since;
@@ -181,7 +192,7 @@ const runBatch = async (batch, me) => {
     done.push({ id: a.id, ms: Math.max(0, end - from), start, end, url: location.href,
       v: r.value === undefined ? null : r.value });
     prevEnd = end;
-    if (MAY_NAVIGATE.has(a.op)) flush({ t: 'done' });
+    if (leavingDocument || (!navigationApi && MAY_NAVIGATE.has(a.op))) flush({ t: 'done' });
   }
   if (!me.cancelled) flush({ t: 'done' });
 };
