@@ -86,8 +86,8 @@ public final class BrowserBench {
       System.out.printf(Locale.ROOT, "LiveLoad browser benchmark: LiveView click-and-wait (server handler %d ms) +"
           + " think %d s, JDK %s, %d cores; target %s in its own JVM on the same cores%n", delay, THINK.toSeconds(),
           System.getProperty("java.version"), cores, url);
-      System.out.printf(Locale.ROOT, "each level: ramp up, then %d s hold; figures over the hold's last %d s; browser %s%n",
-          hold, hold - warm, BROWSER.describe());
+      System.out.printf(Locale.ROOT, "each level: ramp up, then %d s hold; figures over the hold's last %d s; "
+          + "browser %s%n", hold, hold - warm, BROWSER.describe());
       var results = new ArrayList<Level>();
       double base = 0;
       for (int users : levels) {

@@ -192,7 +192,8 @@ public final class PageTarget implements AutoCloseable {
               document.querySelector('#field').addEventListener('blur', () => log('blur'));
               document.querySelector('#src').addEventListener('dragstart', (e) => e.dataTransfer.setData('text', 'x'));
               document.querySelector('#dst').addEventListener('dragover', (e) => e.preventDefault());
-              document.querySelector('#dst').addEventListener('drop', (e) => log('drop:' + e.dataTransfer.getData('text')));
+              document.querySelector('#dst').addEventListener('drop',
+                  (e) => log('drop:' + e.dataTransfer.getData('text')));
               document.querySelector('#search').addEventListener('submit', (e) => {
                 e.preventDefault();
                 log('submit:' + document.querySelector('#q').value);
