@@ -1,6 +1,7 @@
 package dev.liveload;
 
 import dev.liveload.data.Feeder;
+import dev.liveload.browser.BrowserOptions;
 import dev.liveload.http.HttpOptions;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -37,6 +38,7 @@ public final class RunOptions {
   private final Duration gracefulStop;
   private final Duration iterationTimeout;
   private final HttpOptions http;
+  private final BrowserOptions browser;
   private final long seed;
   private final Path resultFile;
   private final List<Threshold> thresholds;
@@ -52,6 +54,7 @@ public final class RunOptions {
     this.gracefulStop = b.gracefulStop;
     this.iterationTimeout = b.iterationTimeout;
     this.http = b.http;
+    this.browser = b.browser;
     this.seed = b.seed;
     this.resultFile = b.resultFile;
     this.thresholds = List.copyOf(b.thresholds);
@@ -94,6 +97,14 @@ public final class RunOptions {
   /** @return the HTTP settings */
   public HttpOptions http() {
     return http;
+  }
+
+  /**
+   * @return the browser settings given with {@link Builder#browser}, or null when none were given (a browser then
+   *     launches with {@link BrowserOptions#defaults()} when the first user asks for one)
+   */
+  public BrowserOptions browser() {
+    return browser;
   }
 
   /** @return the seed of every user's random generator */
@@ -148,6 +159,7 @@ public final class RunOptions {
     b.progress = Progress.none();
     b.throttles.addAll(throttles);
     b.feeders.putAll(feeders);
+    b.browser = browser;
     return new RunOptions(b);
   }
 
@@ -190,6 +202,9 @@ public final class RunOptions {
     m.put("gracefulStop", gracefulStop.toString());
     m.put("seed", seed);
     m.put("http", http.describe());
+    if (browser != null) {
+      m.put("browser", browser.describe());
+    }
     m.put("thresholds", thresholds.stream().map(Threshold::toString).toList());
     m.put("throttles", throttles.stream().map(Throttle::describe).toList());
     if (!feeders.isEmpty()) {
@@ -219,6 +234,7 @@ public final class RunOptions {
     private Duration gracefulStop = Duration.ofSeconds(30);
     private Duration iterationTimeout = Duration.ofMinutes(2);
     private HttpOptions http = HttpOptions.defaults();
+    private BrowserOptions browser;
     private long seed = System.nanoTime();
     private Path resultFile;
     private final List<Threshold> thresholds = new ArrayList<>();
@@ -312,6 +328,19 @@ public final class RunOptions {
      */
     public Builder http(HttpOptions http) {
       this.http = Objects.requireNonNull(http, "http");
+      return this;
+    }
+
+    /**
+     * Sets the browser users' options. With them the browser launches before the load starts, so a missing browser
+     * fails the run at once ({@link dev.liveload.browser.BrowserUnavailableException} from {@code LiveLoad.run});
+     * without them it launches with the defaults when the first user calls {@code user.browser()}.
+     *
+     * @param browser browser settings, not null
+     * @return this builder
+     */
+    public Builder browser(BrowserOptions browser) {
+      this.browser = Objects.requireNonNull(browser, "browser");
       return this;
     }
 
@@ -448,6 +477,11 @@ public final class RunOptions {
         }
       }
       checkFeeders();
+      if (browser != null && distribution != null) {
+        throw new InvalidOptionException("browser", "configured", "browser options are not carried to the workers "
+            + "of a distributed run yet; leave them out there (each worker launches its browser with the defaults "
+            + "when a user first calls user.browser())");
+      }
       RunOptions options = new RunOptions(this);
       if (distribution != null) {
         distribution.validate(options);

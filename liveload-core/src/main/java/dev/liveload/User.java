@@ -1,5 +1,6 @@
 package dev.liveload;
 
+import dev.liveload.browser.BrowserSession;
 import dev.liveload.http.HttpSession;
 import dev.liveload.ws.WsOptions;
 import dev.liveload.ws.WsSession;
@@ -43,6 +44,20 @@ public interface User {
    * @return the session, never null
    */
   HttpSession http();
+
+  /**
+   * This user's browser: its own isolated browser context and page, kept across iterations (a crashed one is
+   * replaced). The browser launches before the load when the run has {@code RunOptions.Builder.browser(...)}
+   * options, else when the first user calls this; it needs a browser connection on the class path
+   * ({@code liveload-browser}).
+   *
+   * <pre>{@code
+   * user.browser().navigate("/").click("#add").waitForText("#cart", "1 item");
+   * }</pre>
+   *
+   * @return the session, never null
+   */
+  BrowserSession browser();
 
   /**
    * Pauses like a person reading, for exactly {@code duration}. Time spent thinking is part of the iteration's

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 
 /**
@@ -29,6 +30,9 @@ import java.util.NoSuchElementException;
  * @param thresholds threshold verdicts, never null, possibly empty
  * @param generator  the generator's own health (for a distributed run, all generators together)
  * @param nodes      a distributed run's generators, one entry each; empty for a run in one JVM
+ * @param measurements how the connections the run used obtained their metrics, by metric name (for example
+ *                   {@code "webvital.inp" -> ESTIMATED}); never null, empty when no connection declared any. A
+ *                   metric declared {@link Measurement#UNSUPPORTED} has no samples because it was not measured
  * @since 0.1
  */
 public record RunResult(
@@ -38,16 +42,37 @@ public record RunResult(
     List<ScenarioResult> scenarios,
     List<ThresholdResult> thresholds,
     GeneratorHealth generator,
-    List<NodeResult> nodes) {
+    List<NodeResult> nodes,
+    Map<String, Measurement> measurements) {
 
   /** The schema identifier written into every result. */
   public static final String SCHEMA = "liveload.result/v1";
 
-  /** Creates a result; lists are copied; a missing node list (files from single-JVM runs) reads as empty. */
+  /**
+   * Creates a result; lists and maps are copied; a missing node list (files from single-JVM runs) and missing
+   * measurement declarations (files from runs without browser users, or from older versions) read as empty.
+   */
   public RunResult {
     scenarios = List.copyOf(scenarios);
     thresholds = List.copyOf(thresholds);
     nodes = nodes == null ? List.of() : List.copyOf(nodes);
+    measurements = Maps.sortedCopy(measurements);
+  }
+
+  /**
+   * A result without measurement declarations.
+   *
+   * @param schema     always {@link #SCHEMA}
+   * @param run        run metadata
+   * @param total      the whole run
+   * @param scenarios  one entry per scenario
+   * @param thresholds threshold verdicts
+   * @param generator  the generator's own health
+   * @param nodes      a distributed run's generators
+   */
+  public RunResult(String schema, RunInfo run, ScenarioResult total, List<ScenarioResult> scenarios,
+      List<ThresholdResult> thresholds, GeneratorHealth generator, List<NodeResult> nodes) {
+    this(schema, run, total, scenarios, thresholds, generator, nodes, Map.of());
   }
 
   /**
@@ -62,7 +87,18 @@ public record RunResult(
    */
   public RunResult(String schema, RunInfo run, ScenarioResult total, List<ScenarioResult> scenarios,
       List<ThresholdResult> thresholds, GeneratorHealth generator) {
-    this(schema, run, total, scenarios, thresholds, generator, List.of());
+    this(schema, run, total, scenarios, thresholds, generator, List.of(), Map.of());
+  }
+
+  /**
+   * How a metric was obtained, as the connection that produces it declared.
+   *
+   * @param metric metric name, e.g. {@code "webvital.lcp"}
+   * @return the declaration, or null when no connection declared the metric (LiveLoad's own metrics such as
+   *     {@code http.duration} are always measured)
+   */
+  public Measurement measurement(String metric) {
+    return measurements.get(metric);
   }
 
   /**
@@ -138,7 +174,7 @@ public record RunResult(
    * @return the copy
    */
   public RunResult withThresholds(List<ThresholdResult> verdicts) {
-    return new RunResult(schema, run, total, scenarios, verdicts, generator, nodes);
+    return new RunResult(schema, run, total, scenarios, verdicts, generator, nodes, measurements);
   }
 
   /**

@@ -2,6 +2,7 @@ package dev.liveload.internal.engine;
 
 import dev.liveload.RunOptions;
 import dev.liveload.internal.data.RunFeeders;
+import dev.liveload.internal.browser.BrowserRuntime;
 import dev.liveload.internal.http.HttpSettings;
 import dev.liveload.internal.metrics.Counters;
 import dev.liveload.internal.metrics.HealthMonitor;
@@ -38,6 +39,7 @@ public final class Engine {
   final MetricRegistry registry = new MetricRegistry();
   final Counters counters = new Counters();
   final HttpSettings http;
+  final BrowserRuntime browsers;
   private final List<LoadRunner> runners = new ArrayList<>();
   private final List<ScenarioSlot> slots = new ArrayList<>();
   private final AtomicInteger userIds = new AtomicInteger();
@@ -60,6 +62,7 @@ public final class Engine {
     this.options = options;
     this.hooks = hooks;
     this.http = new HttpSettings(options.http(), options.baseUrl());
+    this.browsers = new BrowserRuntime(options);
     for (var population : options.populations()) {
       LoadRunner runner = LoadRunner.of(population, this, slots.size());
       runners.add(runner);
@@ -86,6 +89,7 @@ public final class Engine {
   }
 
   public RunResult run() {
+    browsers.openIfConfigured(); // a missing browser fails here, before any load
     runThread = Thread.currentThread();
     if (hooks.beforeStart() != null) {
       hooks.beforeStart().run();
@@ -135,12 +139,13 @@ public final class Engine {
       watchdog.stop();
       watchdogThread.interrupt();
       health.stop();
+      browsers.close();
     }
     Instant end = Instant.now();
     sampler.sample(end.toEpochMilli(), true);
     RunResult measured = buildResult(sampler, start, end, interrupted, stuck);
     RunResult result = new RunResult(measured.schema(), measured.run(), measured.total(), measured.scenarios(),
-        monitor.verdicts(measured), measured.generator());
+        monitor.verdicts(measured), measured.generator(), measured.nodes(), measured.measurements());
     monitor.printSummary(result);
     if (options.resultFile() != null) {
       try {
@@ -244,7 +249,8 @@ public final class Engine {
     var info = new RunInfo(hooks.runId() != null ? hooks.runId() : UUID.randomUUID().toString(), options.name(),
         start, end, status, reason,
         options.describe(), Environments.current());
-    return new RunResult(RunResult.SCHEMA, info, total, scenarios, List.of(), health.result());
+    return new RunResult(RunResult.SCHEMA, info, total, scenarios, List.of(), health.result(), List.of(),
+        browsers.measurements());
   }
 
   /** Samples the metrics at every wall-clock second, then lets the monitor look at them. */

@@ -3,7 +3,9 @@ package dev.liveload.internal.engine;
 import dev.liveload.IterationFailedException;
 import dev.liveload.Scenario;
 import dev.liveload.User;
+import dev.liveload.browser.BrowserSession;
 import dev.liveload.http.HttpSession;
+import dev.liveload.internal.browser.UserBrowserSession;
 import dev.liveload.internal.http.UserHttpSession;
 import dev.liveload.internal.metrics.MetricDef;
 import dev.liveload.internal.metrics.SeriesCache;
@@ -52,6 +54,7 @@ public final class VirtualUser implements User, UserContext, Runnable {
   private UserHttpSession http;
   private final UserData data;
   private UserWebSockets webSockets;
+  private UserBrowserSession browser;
   private LoadRunner.Job firstJob;
   private final ArrayBlockingQueue<Object> mailbox = new ArrayBlockingQueue<>(1);
   private long lastIterationStart;
@@ -420,6 +423,15 @@ public final class VirtualUser implements User, UserContext, Runnable {
       http = session;
     }
     return http;
+  }
+
+  @Override
+  public BrowserSession browser() {
+    if (browser == null) {
+      browser = engine.browsers.session(this, this);
+      attach(browser);
+    }
+    return browser;
   }
 
   @Override

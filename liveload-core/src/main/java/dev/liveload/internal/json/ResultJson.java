@@ -16,10 +16,12 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import dev.liveload.result.Measurement;
 import dev.liveload.result.RunResult;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.Map;
 
 /** JSON for {@link RunResult}: the only place that knows Jackson's configuration for results. */
 public final class ResultJson {
@@ -69,10 +71,16 @@ public final class ResultJson {
         .build();
   }
 
-  /** Results of runs in one JVM carry no {@code nodes}; leaving the empty list out keeps older files identical. */
+  /**
+   * Leaves {@code nodes} and {@code measurements} out when empty, so results of runs in one JVM, or without
+   * measurement declarations, keep writing exactly as older files.
+   */
   private abstract static class RunResultMixin {
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
     abstract java.util.List<dev.liveload.result.NodeResult> nodes();
+
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    abstract Map<String, Measurement> measurements();
   }
 
   /** Pretty-printed JSON with a trailing newline. */

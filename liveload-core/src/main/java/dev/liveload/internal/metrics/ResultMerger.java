@@ -5,6 +5,7 @@ import dev.liveload.result.ErrorGroup;
 import dev.liveload.result.GeneratorHealth;
 import dev.liveload.result.HealthPoint;
 import dev.liveload.result.Histogram;
+import dev.liveload.result.Measurement;
 import dev.liveload.result.Point;
 import dev.liveload.result.RunInfo;
 import dev.liveload.result.RunResult;
@@ -46,7 +47,16 @@ public final class ResultMerger {
     ScenarioResult total = mergeScenarios(results.stream().map(RunResult::total).toList());
     return new RunResult(RunResult.SCHEMA, mergeRunInfo(results), total, scenarios, List.of(),
         mergeHealth(results.stream().map(RunResult::generator).toList()),
-        results.stream().flatMap(r -> r.nodes().stream()).toList());
+        results.stream().flatMap(r -> r.nodes().stream()).toList(), mergeMeasurements(results));
+  }
+
+  /** A metric keeps the weakest declaration any part made (unsupported over estimated over instrumented). */
+  private static Map<String, Measurement> mergeMeasurements(List<RunResult> results) {
+    var out = new TreeMap<String, Measurement>();
+    for (var r : results) {
+      r.measurements().forEach((k, v) -> out.merge(k, v, (a, b) -> a.compareTo(b) >= 0 ? a : b));
+    }
+    return out;
   }
 
   private static RunInfo mergeRunInfo(List<RunResult> results) {

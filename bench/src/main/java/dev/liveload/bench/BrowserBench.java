@@ -1,0 +1,221 @@
+package dev.liveload.bench;
+
+import dev.liveload.LiveLoad;
+import dev.liveload.Load;
+import dev.liveload.Population;
+import dev.liveload.Progress;
+import dev.liveload.RunOptions;
+import dev.liveload.Scenario;
+import dev.liveload.User;
+import dev.liveload.browser.BrowserOptions;
+import dev.liveload.browser.Loading;
+import dev.liveload.result.Histogram;
+import dev.liveload.result.Point;
+import dev.liveload.result.RunResult;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Browser users per core: for 1, 10, 20, 40, 80 and 100 concurrent users looping a LiveView click-and-wait journey
+ * (click, wait for {@code phx-click-loading} to clear, think 1 s) against the LiveView target in its own JVM (the
+ * real Phoenix JavaScript clients; the click handler takes 50 ms on the server), prints per level: actions/s
+ * achieved vs intended, p50/p99 of the action timed in the page and as the user's thread saw it, generator PSS
+ * (this JVM + Playwright's driver + the browser) and CPU per user. Not a test: it prints figures.
+ *
+ * <pre>
+ * bench/run-browser.sh                          # builds, then runs this
+ * java -cp ... dev.liveload.bench.BrowserBench [--levels 1,10,20,40,80,100] [--hold 40] [--warm 10] [--delay 50]
+ * </pre>
+ */
+public final class BrowserBench {
+  private static final Duration THINK = Duration.ofSeconds(1);
+  /** A small viewport: less to paint per user (DESIGN: the GPU process went from 194 to 72 MB at 40 users). */
+  static final BrowserOptions BROWSER = BrowserOptions.defaults().viewport(400, 300)
+      .actionTimeout(Duration.ofSeconds(10)).failureScreenshots(0);
+
+  private BrowserBench() {}
+
+  /** The journey: one LiveView click and its round trip, then a person's pause. */
+  public static final class ClickAndWait extends Scenario {
+    @Override
+    public void beforeUser(User user) {
+      user.browser().navigate("/").waitForLiveView();
+    }
+
+    @Override
+    public void run(User user) {
+      user.browser()
+          .step("click", b -> b.click("#inc").waitForLoading(Loading.CLICK, "#inc"))
+          .think(THINK);
+    }
+  }
+
+  record Level(int users, double intended, double achieved, Histogram page, Histogram step, double pssMb,
+      double cpuPercent, long failed, int processes, String cpuByProgram) {}
+
+  public static void main(String[] args) throws Exception {
+    List<Integer> levels = List.of(1, 10, 20, 40, 80, 100);
+    int hold = 40;
+    int warm = 10;
+    long delay = 50;
+    for (int i = 0; i < args.length; i++) {
+      switch (args[i]) {
+        case "--levels" -> levels = Arrays.stream(args[++i].split(",")).map(Integer::parseInt).toList();
+        case "--hold" -> hold = Integer.parseInt(args[++i]);
+        case "--warm" -> warm = Integer.parseInt(args[++i]);
+        case "--delay" -> delay = Long.parseLong(args[++i]);
+        default -> throw new IllegalArgumentException("unknown argument " + args[i]
+            + "; usage: BrowserBench [--levels 1,10,...] [--hold seconds] [--warm seconds] [--delay ms]");
+      }
+    }
+    int cores = Runtime.getRuntime().availableProcessors();
+    Process target = new ProcessBuilder(javaBinary(), "-Xmx256m", "-cp", System.getProperty("java.class.path"),
+        LiveViewTargetMain.class.getName(), Long.toString(delay))
+        .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+    try {
+      String url = new BufferedReader(new InputStreamReader(target.getInputStream(), StandardCharsets.UTF_8))
+          .readLine().substring(4);
+      var generator = new Generator(Set.of(target.pid()));
+      System.out.printf(Locale.ROOT, "LiveLoad browser benchmark: LiveView click-and-wait (server handler %d ms) +"
+          + " think %d s, JDK %s, %d cores; target %s in its own JVM on the same cores%n", delay, THINK.toSeconds(),
+          System.getProperty("java.version"), cores, url);
+      System.out.printf(Locale.ROOT, "each level: ramp up, then %d s hold; figures over the hold's last %d s; "
+          + "browser %s%n", hold, hold - warm, BROWSER.describe());
+      var results = new ArrayList<Level>();
+      double base = 0;
+      for (int users : levels) {
+        Level l = level(url, users, hold, warm, generator, base);
+        if (base == 0) {
+          base = l.step.mean();
+        }
+        results.add(l);
+        print(l, results.get(0));
+      }
+      summary(results, cores);
+    } finally {
+      target.getOutputStream().close();
+      target.destroy();
+    }
+  }
+
+  private static Level level(String url, int users, int hold, int warm, Generator generator, double baseStepMs)
+      throws Exception {
+    System.gc();
+    Duration ramp = Duration.ofMillis(Math.max(1000, users * 350L));
+    long start = System.currentTimeMillis();
+    long from = start + ramp.toMillis() + warm * 1000L;
+    long to = start + ramp.toMillis() + hold * 1000L - 1000;
+    var sampler = Thread.ofPlatform().daemon().start(() -> sample(generator, from, to));
+    RunResult r = LiveLoad.run(RunOptions.builder()
+        .name("browser-bench-" + users)
+        .population(Population.of(ClickAndWait.class, Load.rampUp(0, users, ramp).thenHold(Duration.ofSeconds(hold)))
+            .iterationTimeout(Duration.ofSeconds(30)))
+        .baseUrl(url)
+        .browser(BROWSER)
+        .gracefulStop(Duration.ofSeconds(5))
+        .progress(Progress.none())
+        .build());
+    sampler.join();
+    double[] machine = measured;
+    Histogram page = null;
+    Histogram step = null;
+    long windowStart = Long.MAX_VALUE;
+    long windowEnd = 0;
+    for (Point p : r.total().timeSeries().points()) {
+      if (p.time() >= from && p.time() + p.millis() <= to) {
+        page = merge(page, p.metrics().get("liveview.loading"));
+        step = merge(step, p.metrics().get("step.duration"));
+        windowStart = Math.min(windowStart, p.time());
+        windowEnd = Math.max(windowEnd, p.time() + p.millis());
+      }
+    }
+    double seconds = (windowEnd - windowStart) / 1000.0;
+    double intended = users * 1000.0 / (THINK.toMillis() + (baseStepMs > 0 ? baseStepMs : step.mean()));
+    double achieved = step.count() / seconds;
+    return new Level(users, intended, achieved, page, step, machine[0], machine[1],
+        r.total().failedIterations(), (int) machine[2], cpuByProgram);
+  }
+
+  private static volatile double[] measured = {0, 0, 0};
+  private static volatile String cpuByProgram = "";
+
+  /** Mean PSS (MB) over the window and CPU (% of one core) across it, for the generator's processes. */
+  private static void sample(Generator g, long from, long to) {
+    try {
+      Thread.sleep(Math.max(0, from - System.currentTimeMillis()));
+      var by0 = g.cpuByProgram();
+      double cpu0 = g.cpuSeconds();
+      long t0 = System.nanoTime();
+      double pss = 0;
+      long processes = 0;
+      int n = 0;
+      while (System.currentTimeMillis() < to) {
+        long[] p = g.pssKb();
+        pss += p[0] / 1024.0;
+        processes = Math.max(processes, p[1]);
+        n++;
+        Thread.sleep(Math.min(5000, Math.max(1, to - System.currentTimeMillis())));
+      }
+      double secs = (System.nanoTime() - t0) / 1e9;
+      double cpu = (g.cpuSeconds() - cpu0) / secs * 100;
+      var by1 = g.cpuByProgram();
+      var parts = new java.util.ArrayList<String>();
+      by1.forEach((k, v) -> parts.add(String.format(Locale.ROOT, "%s %.0f%%", k, (v - by0.getOrDefault(k, 0.0)) / secs
+          * 100)));
+      cpuByProgram = String.join(", ", parts);
+      measured = new double[] {n == 0 ? 0 : pss / n, cpu, processes};
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static Histogram merge(Histogram a, Histogram b) {
+    return a == null ? b : b == null ? a : a.merge(b);
+  }
+
+  private static void print(Level l, Level one) {
+    if (l == one) {
+      System.out.println();
+      System.out.println("users  actions/s (intended)  achieved  |  in page p50 / p99 ms  |  user thread p50 / p99 ms"
+          + "  |  PSS total MB  per user MB  |  CPU % of a core  per user  | failed");
+    }
+    double perUser = l.users == 1 ? l.pssMb : (l.pssMb - one.pssMb) / (l.users - 1);
+    System.out.printf(Locale.ROOT, "%5d  %8.1f (%8.1f)  %6.1f%%  |  %8.1f / %6.1f  |  %8.1f / %6.1f  |  %8.0f  %9.1f"
+            + "  |  %8.1f  %7.2f  | %d%n",
+        l.users, l.achieved, l.intended, 100 * l.achieved / l.intended, l.page.p50(), l.page.p99(), l.step.p50(),
+        l.step.p99(), l.pssMb, perUser, l.cpuPercent, l.cpuPercent / l.users, l.failed);
+    System.out.printf(Locale.ROOT, "       CPU by program (%% of a core): %s; %d generator processes%n", l.cpuByProgram,
+        l.processes);
+  }
+
+  private static void summary(List<Level> levels, int cores) {
+    Level one = levels.get(0);
+    int best = 0;
+    for (Level l : levels) {
+      boolean ok = l.page.p99() <= 1.5 * one.page.p99() && l.achieved >= 0.95 * l.intended && l.failed == 0;
+      if (ok) {
+        best = Math.max(best, l.users);
+      }
+    }
+    Level last = levels.get(levels.size() - 1);
+    System.out.println();
+    System.out.printf(Locale.ROOT, "goal (>= 40 users per core with in-page p99 <= 1.5 x the 1-user p99 = %.1f ms, "
+        + ">= 95%% of the intended rate, no failures): largest passing level %d users = %.1f users per core%n",
+        1.5 * one.page.p99(), best, best / (double) cores);
+    System.out.printf(Locale.ROOT, "memory: %.1f MB PSS per added user between 1 and %d users (goal <= 30 MB); "
+        + "%.0f MB with 1 user (JVM + driver + browser)%n", (last.pssMb - one.pssMb) / (last.users - 1), last.users,
+        one.pssMb);
+  }
+
+  /** The java binary running this benchmark. */
+  private static String javaBinary() {
+    return java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString();
+  }
+}

@@ -1,0 +1,83 @@
+package dev.liveload.browser.playwright;
+
+import dev.liveload.browser.BrowserConnection;
+import dev.liveload.browser.BrowserMetrics;
+import dev.liveload.browser.BrowserOptions;
+import dev.liveload.browser.BrowserPage;
+import dev.liveload.browser.BrowserUnavailableException;
+import dev.liveload.browser.StorageState;
+import dev.liveload.browser.playwright.internal.Engine;
+import dev.liveload.result.Measurement;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Browser users on Playwright and Chromium: the default {@link BrowserConnection} when {@code liveload-browser} is
+ * on the class path (its name is {@value #NAME}).
+ *
+ * <p>Layout, measured to serve about 50 users per core: one Playwright driver and one Chromium (preferably
+ * {@code chromium-headless-shell}) per run, one browser context and page per user, and one thread that makes every
+ * Playwright call. Users' actions run in the page through an injected runtime that checks actionability, dispatches
+ * events, waits on {@code MutationObserver}s and times everything with {@code performance.now()}; results are
+ * pushed back through an exposed binding. See {@code dev.liveload.browser.playwright.internal.Discovery} for how the
+ * browser is found (never downloaded).
+ *
+ * <p>Measurements: everything in {@link BrowserMetrics} is measured in the page, except {@link BrowserMetrics#INP},
+ * which is estimated: events are dispatched by script, so the Event Timing API does not see them; LiveLoad times
+ * each dispatched interaction from the dispatch to the next frame after its handlers ran.
+ *
+ * <pre>{@code
+ * RunOptions.builder()
+ *     .browser(BrowserOptions.defaults().connection(PlaywrightConnection.NAME))
+ *     ...
+ * }</pre>
+ *
+ * @since 0.1
+ */
+public final class PlaywrightConnection implements BrowserConnection {
+  /** This connection's name. */
+  public static final String NAME = "playwright";
+
+  private Engine engine;
+
+  /** Creates an unopened connection (LiveLoad does, through {@link java.util.ServiceLoader}). */
+  public PlaywrightConnection() {}
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public Map<String, Measurement> measurements() {
+    var m = new LinkedHashMap<String, Measurement>();
+    for (String metric : BrowserMetrics.ALL) {
+      m.put(metric, Measurement.INSTRUMENTED);
+    }
+    m.put(BrowserMetrics.INP, Measurement.ESTIMATED);
+    return m;
+  }
+
+  @Override
+  public void open(BrowserOptions options) {
+    if (engine != null) {
+      throw new IllegalStateException("already open");
+    }
+    engine = Engine.start(options);
+  }
+
+  @Override
+  public BrowserPage newPage(StorageState restore) throws InterruptedException {
+    if (engine == null) {
+      throw new BrowserUnavailableException("the connection is not open");
+    }
+    return engine.newPage(restore);
+  }
+
+  @Override
+  public void close() {
+    if (engine != null) {
+      engine.close();
+    }
+  }
+}

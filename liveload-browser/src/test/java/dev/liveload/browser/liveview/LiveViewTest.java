@@ -1,0 +1,142 @@
+package dev.liveload.browser.liveview;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.liveload.LiveLoad;
+import dev.liveload.Load;
+import dev.liveload.Population;
+import dev.liveload.Progress;
+import dev.liveload.RunOptions;
+import dev.liveload.Scenario;
+import dev.liveload.browser.BrowserMetrics;
+import dev.liveload.browser.BrowserOptions;
+import dev.liveload.browser.Loading;
+import dev.liveload.result.Breakdown;
+import dev.liveload.result.Histogram;
+import dev.liveload.result.RunResult;
+import dev.liveload.result.ScenarioResult;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Browser users against a real Phoenix LiveView client: the {@code phoenix} and {@code phoenix_live_view} packages
+ * from the npm registry, talking to {@link LiveViewTarget} over the Phoenix channel protocol.
+ */
+class LiveViewTest {
+  private final Map<String, Object> seen = new ConcurrentHashMap<>();
+
+  private static RunResult run(LiveViewTarget lv, int iterations, Scenario.Body body) {
+    return LiveLoad.run(RunOptions.builder()
+        .population(Population.of("lv", body, Load.iterations(1, iterations)).iterationTimeout(Duration.ofSeconds(30)))
+        .baseUrl(lv.url())
+        .browser(BrowserOptions.defaults().actionTimeout(Duration.ofSeconds(5)).failureScreenshots(0))
+        .progress(Progress.none())
+        .build());
+  }
+
+  private static ScenarioResult passed(RunResult r) {
+    ScenarioResult s = r.scenario("lv");
+    assertThat(s.errors()).as("errors").isEmpty();
+    assertThat(s.failedIterations()).isZero();
+    return s;
+  }
+
+  private static Histogram rows(ScenarioResult s, String metric, String method) {
+    return rows(s, metric, method, null);
+  }
+
+  private static Histogram rows(ScenarioResult s, String metric, String method, String step) {
+    return s.breakdown().stream()
+        .filter(b -> b.metric().equals(metric) && (method == null || method.equals(b.tag("method")))
+            && (step == null || step.equals(b.tag("step"))) && b.tag("error") == null)
+        .map(Breakdown::histogram).reduce(Histogram::merge)
+        .orElseThrow(() -> new AssertionError("no " + metric + " " + method + " in " + s.metrics().keySet()));
+  }
+
+  @Test
+  void aClickWithA200msServerDelayIsA200msLoadingSpan() {
+    try (var lv = LiveViewTarget.start().delay("inc", Duration.ofMillis(200)).joinDelay(Duration.ofMillis(100))) {
+      RunResult r = run(lv, 5, user -> {
+        var b = user.browser();
+        if (user.iteration() == 0) {
+          // the first click warms up the page's and the server's code paths; it is measured under its own step
+          b.navigate("/").waitForLiveView().step("warm up", x -> x.click("#inc").waitForLoading(Loading.CLICK, "#inc"));
+        }
+        b.step("add one", x -> x.click("#inc").waitForLoading(Loading.CLICK, "#inc"));
+        seen.put("count", b.text("#count"));
+      });
+      ScenarioResult s = passed(r);
+      assertThat(seen.get("count")).isEqualTo("6");
+      Histogram wait = rows(s, BrowserMetrics.ACTION, "waitForLoading", "add one");
+      assertThat(wait.count()).isEqualTo(5);
+      assertThat(wait.min()).isGreaterThanOrEqualTo(200.0);
+      assertThat(wait.max()).isLessThanOrEqualTo(220.0);
+      Histogram loading = rows(s, BrowserMetrics.LIVEVIEW_LOADING, "click", "add one");
+      assertThat(loading.count()).isEqualTo(5);
+      assertThat(loading.min()).isGreaterThanOrEqualTo(200.0);
+      assertThat(loading.max()).isLessThanOrEqualTo(220.0);
+      System.out.printf(java.util.Locale.ROOT, "200 ms server delay: waitForLoading %.1f..%.1f ms, liveview.loading "
+          + "%.1f..%.1f ms (5 clicks, timed in the page)%n", wait.min(), wait.max(), loading.min(), loading.max());
+      Histogram mount = rows(s, BrowserMetrics.LIVEVIEW_MOUNT, null);
+      assertThat(mount.count()).isEqualTo(1);
+      assertThat(mount.min()).as("join takes 100 ms on the server").isBetween(100.0, 400.0);
+      assertThat(s.count("liveview.mounts")).isEqualTo(1);
+      assertThat(rows(s, BrowserMetrics.LIVEVIEW_CONNECT, null).count()).isEqualTo(1);
+      assertThat(rows(s, BrowserMetrics.LIVEVIEW_PAGE_LOADING, "initial").count()).isEqualTo(1);
+      // every frame the page sent, the server received, and the other way round
+      assertThat(s.count("browser.ws.frames.sent")).isEqualTo(lv.framesReceived()).isEqualTo(7);
+      assertThat(s.count("browser.ws.frames.received")).isEqualTo(lv.framesSent()).isEqualTo(7);
+      assertThat(s.count("browser.ws.connections")).isEqualTo(1);
+      assertThat(rows(s, BrowserMetrics.WS_SENT, null).max()).isPositive();
+    }
+  }
+
+  @Test
+  void formsPatchesAndDisconnectsAreMeasured() {
+    try (var lv = LiveViewTarget.start().delay("save", Duration.ofMillis(100))) {
+      RunResult r = run(lv, 1, user -> {
+        var b = user.browser().navigate("/").waitForLiveView()
+            .fill("#item", "apples").click("#save").waitForLoading(Loading.SUBMIT, "#f")
+            .waitForText("#saved", "saved apples")
+            .click("#patch").waitForUrl("**/?page=2").waitForText("#page", "2").sync();
+        lv.dropConnections();
+        if (!lv.awaitJoins(2, Duration.ofSeconds(10))) {
+          user.fail("the client did not rejoin");
+        }
+        b.waitForLiveView().click("#inc").waitForText("#count", "1");
+        seen.put("url", b.url());
+      });
+      ScenarioResult s = passed(r);
+      assertThat(seen.get("url")).isEqualTo(lv.url() + "/?page=2");
+      assertThat(rows(s, BrowserMetrics.LIVEVIEW_LOADING, "submit").min()).isGreaterThanOrEqualTo(100.0);
+      assertThat(rows(s, BrowserMetrics.LIVEVIEW_NAVIGATION, "patch").count()).isEqualTo(1);
+      assertThat(s.count("liveview.navigations")).isEqualTo(1);
+      assertThat(s.count("liveview.disconnects")).isEqualTo(1);
+      assertThat(s.count("liveview.reconnects")).isEqualTo(1);
+      assertThat(rows(s, BrowserMetrics.LIVEVIEW_RECONNECT, null).min()).isPositive();
+      assertThat(rows(s, BrowserMetrics.LIVEVIEW_ERROR, "client").count()).isEqualTo(1);
+      assertThat(s.count("liveview.mounts")).isEqualTo(2);
+      assertThat(s.count("browser.ws.connections")).isEqualTo(2);
+    }
+  }
+
+  @Test
+  void waitingForALiveViewThatNeverConnectsTimesOut() {
+    try (var lv = LiveViewTarget.start().joinDelay(Duration.ofSeconds(20))) {
+      RunResult r = LiveLoad.run(RunOptions.builder()
+          .scenario("lv", user -> user.browser().navigate("/").waitForLiveView(), Load.iterations(1, 1))
+          .baseUrl(lv.url())
+          .browser(BrowserOptions.defaults().actionTimeout(Duration.ofMillis(800)).failureScreenshots(0))
+          .progress(Progress.none())
+          .build());
+      ScenarioResult s = r.scenario("lv");
+      assertThat(s.failedIterations()).isEqualTo(1);
+      assertThat(s.errors()).singleElement().satisfies(e -> {
+        assertThat(e.kind()).isEqualTo("timeout");
+        assertThat(e.message()).contains("LiveView did not connect").contains("phx-loading");
+      });
+    }
+  }
+}

@@ -1,0 +1,74 @@
+package dev.liveload.browser.playwright;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.liveload.LiveLoad;
+import dev.liveload.Load;
+import dev.liveload.Progress;
+import dev.liveload.RunOptions;
+import dev.liveload.browser.BrowserOptions;
+import dev.liveload.browser.testkit.PageTarget;
+import dev.liveload.result.RunResult;
+import dev.liveload.result.RunStatus;
+import dev.liveload.result.ScenarioResult;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/** Killing the browser in the middle of a run fails only the iterations it was serving; the run goes on. */
+class CrashTest {
+
+  /** Browser main processes started by this JVM: Playwright talks to them over {@code --remote-debugging-pipe}. */
+  static List<ProcessHandle> browsers() {
+    return ProcessHandle.current().descendants()
+        .filter(p -> p.info().commandLine().map(c -> c.contains("--remote-debugging-pipe")).orElse(false))
+        .toList();
+  }
+
+  private static String describe(List<ProcessHandle> ps) {
+    return ps.stream().map(p -> p.pid() + " " + p.info().command().orElse("?")).toList().toString();
+  }
+
+  @Test
+  void killingTheBrowserFailsTheIterationsItServedAndLaterOnesSucceed() throws Exception {
+    var warmedUp = new CountDownLatch(6);
+    var killed = new AtomicBoolean();
+    var passedAfterKill = new AtomicInteger();
+    try (var target = PageTarget.start()) {
+      RunResult[] result = new RunResult[1];
+      Thread run = Thread.ofPlatform().start(() -> result[0] = LiveLoad.run(RunOptions.builder()
+          .scenario("crash", user -> {
+            boolean afterKill = killed.get();
+            var b = user.browser().navigate("/counter?delay=20").click("#inc").waitForText("#count", "1");
+            b.sync();
+            warmedUp.countDown();
+            if (afterKill) {
+              passedAfterKill.incrementAndGet();
+            }
+            user.think(Duration.ofMillis(100));
+          }, Load.constant(3, Duration.ofSeconds(9)))
+          .baseUrl(target.url())
+          .browser(BrowserOptions.defaults().actionTimeout(Duration.ofSeconds(5)).failureScreenshots(0))
+          .gracefulStop(Duration.ofSeconds(10))
+          .progress(Progress.none())
+          .build()));
+      assertThat(warmedUp.await(30, TimeUnit.SECONDS)).as("users ran a few iterations").isTrue();
+      List<ProcessHandle> before = browsers();
+      assertThat(before).as("one browser for all users: " + describe(before)).hasSize(1);
+      before.get(0).destroyForcibly();
+      killed.set(true);
+      run.join(60_000);
+      ScenarioResult s = result[0].scenario("crash");
+      assertThat(result[0].run().status()).isEqualTo(RunStatus.COMPLETED);
+      assertThat(s.failedIterations()).as("the iterations the browser was serving").isBetween(1L, 6L);
+      assertThat(s.errors()).allSatisfy(e -> assertThat(e.kind()).isIn("browser_crashed", "page_crashed"));
+      assertThat(passedAfterKill.get()).as("iterations that passed on the relaunched browser").isGreaterThan(3);
+      assertThat(s.iterations() - s.failedIterations()).isGreaterThan(passedAfterKill.get());
+      assertThat(browsers()).as("the run closed its relaunched browser").isEmpty();
+    }
+  }
+}
