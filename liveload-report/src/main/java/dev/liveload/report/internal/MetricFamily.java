@@ -1,9 +1,12 @@
 package dev.liveload.report.internal;
 
+import dev.liveload.result.Measurement;
+import dev.liveload.result.RunResult;
 import dev.liveload.result.ScenarioResult;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The report sections for metrics that only some connections record (browser, LiveView, WebSocket): a section
@@ -30,28 +33,43 @@ public record MetricFamily(String id, String title, List<String> prefixes, Strin
       Map.entry("http.connect", "opening a connection (TCP, and TLS for https)"),
       Map.entry("iteration.duration", "one iteration of the scenario, think time included"),
       Map.entry("step.duration", "one named step"),
-      Map.entry("browser.action.duration", "one browser action, dispatched in the page until done"),
-      Map.entry("browser.navigation", "a navigation until the load event"),
+      Map.entry("browser.action.duration", "one browser action, timed in the page"),
+      Map.entry("browser.request.duration", "a request the page made, start to last byte"),
+      Map.entry("browser.request.ttfb", "a request the page made, start to first byte"),
+      Map.entry("browser.request.bytes", "size of a response the page received"),
+      Map.entry("browser.navigation.dom_content_loaded", "navigation start to DOMContentLoaded"),
+      Map.entry("browser.navigation.load", "navigation start to the load event"),
+      Map.entry("browser.ws.connect", "a WebSocket the page opened, until open"),
+      Map.entry("browser.ws.session", "how long a WebSocket the page opened stayed open"),
+      Map.entry("browser.ws.sent.bytes", "size of a frame the page sent"),
+      Map.entry("browser.ws.received.bytes", "size of a frame the page received"),
       Map.entry("webvital.lcp", "Largest Contentful Paint"),
       Map.entry("webvital.fcp", "First Contentful Paint"),
       Map.entry("webvital.cls", "Cumulative Layout Shift"),
       Map.entry("webvital.inp", "Interaction to Next Paint"),
       Map.entry("webvital.ttfb", "Time to First Byte"),
-      Map.entry("liveview.join", "LiveView socket join"),
-      Map.entry("liveview.mount", "LiveView mounted and connected"),
+      Map.entry("liveview.connect", "LiveView socket open"),
+      Map.entry("liveview.mount", "a view's join: phx_join sent until phx-connected"),
       Map.entry("liveview.loading", "a phx-*-loading class appeared and cleared"),
+      Map.entry("liveview.page_loading", "phx:page-loading-start to stop"),
+      Map.entry("liveview.navigation", "a live patch or redirect"),
+      Map.entry("liveview.disconnect", "socket lost: how long it had been up"),
+      Map.entry("liveview.reconnect", "socket lost until connected again"),
       Map.entry("ws.connect", "opening a WebSocket (handshake included)"),
-      Map.entry("ws.frame.bytes", "size of a WebSocket frame"),
-      Map.entry("ws.frame", "a WebSocket frame round trip"));
+      Map.entry("ws.roundtrip", "a send until the reply the next expect took"));
 
   /** @return whether a metric belongs to this family */
   public boolean contains(String metric) {
     return prefixes.stream().anyMatch(metric::startsWith);
   }
 
-  /** @return whether the scenario has something for this family: a metric, or a metric declared not measured */
-  public boolean presentIn(ScenarioResult s) {
-    return s.metrics().keySet().stream().anyMatch(this::contains) || notMeasured(s).stream().anyMatch(this::contains);
+  /**
+   * @param s           a scenario
+   * @param notMeasured the metrics declared not measured for it ({@link #declared})
+   * @return whether the scenario has something for this family: a metric, or a metric declared not measured
+   */
+  public boolean presentIn(ScenarioResult s, Set<String> notMeasured) {
+    return s.metrics().keySet().stream().anyMatch(this::contains) || notMeasured.stream().anyMatch(this::contains);
   }
 
   /** @return the metric's meaning in a few words, or empty when unknown */
@@ -60,13 +78,27 @@ public record MetricFamily(String id, String title, List<String> prefixes, Strin
   }
 
   /**
-   * Metrics a scenario's connections declare they cannot produce, so that the report says "not measured"
-   * instead of showing nothing or 0. The Result model does not carry such declarations yet (browser users will
-   * add them); when it does, read them here and every table that lists metrics shows them.
+   * The metrics a scenario's connections declared with one kind of measurement ({@link RunResult#measurements()}),
+   * so that the report says "not measured" instead of showing nothing or 0, and marks estimates. Declarations are
+   * per run; they apply to a scenario that recorded any metric of a family a declared metric belongs to (a
+   * scenario of plain HTTP users does not list the browser's).
    *
-   * @return metric names, never null
+   * @param declared the run's declarations
+   * @param s        the scenario
+   * @param kind     which declarations
+   * @return metric names, sorted, never null
    */
-  public static Set<String> notMeasured(ScenarioResult s) {
-    return Set.of();
+  public static Set<String> declared(Map<String, Measurement> declared, ScenarioResult s, Measurement kind) {
+    var out = new TreeSet<String>();
+    boolean used = declared.keySet().stream().anyMatch(d -> ALL.stream().anyMatch(f -> f.contains(d)
+        && s.metrics().keySet().stream().anyMatch(f::contains)));
+    if (used) {
+      declared.forEach((m, k) -> {
+        if (k == kind) {
+          out.add(m);
+        }
+      });
+    }
+    return out;
   }
 }

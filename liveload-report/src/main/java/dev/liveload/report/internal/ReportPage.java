@@ -53,7 +53,7 @@ public final class ReportPage {
     for (int i = 0; i < panels.size(); i++) {
       ScenarioResult s = panels.get(i);
       String title = panels.size() == 1 ? "Scenario " + s.name() : i == 0 ? "All scenarios" : "Scenario " + s.name();
-      sb.append(ScenarioPanel.render(s, i, title, start, i == 0));
+      sb.append(ScenarioPanel.render(s, i, title, start, i == 0, r.measurements()));
     }
     sb.append("</section>");
     sb.append(RunSections.generator(r));

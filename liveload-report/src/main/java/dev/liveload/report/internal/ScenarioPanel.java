@@ -2,6 +2,7 @@ package dev.liveload.report.internal;
 
 import dev.liveload.result.ErrorGroup;
 import dev.liveload.result.Histogram;
+import dev.liveload.result.Measurement;
 import dev.liveload.result.ScenarioResult;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,8 +22,13 @@ public final class ScenarioPanel {
    * @param title      the panel's heading
    * @param startMillis the run's start, epoch ms
    * @param visible    whether the panel is shown first
+   * @param declared   how the run's connections obtained their metrics ({@link
+   *                   dev.liveload.result.RunResult#measurements()})
    */
-  public static String render(ScenarioResult s, int index, String title, long startMillis, boolean visible) {
+  public static String render(ScenarioResult s, int index, String title, long startMillis, boolean visible,
+      Map<String, Measurement> declared) {
+    Marks marks = new Marks(MetricFamily.declared(declared, s, Measurement.UNSUPPORTED),
+        MetricFamily.declared(declared, s, Measurement.ESTIMATED));
     var sb = new StringBuilder(16 * 1024);
     sb.append("<div class=\"panel\" id=\"panel-").append(index).append("\" data-panel=\"").append(index)
         .append("\" role=\"tabpanel\"").append(visible ? "" : " hidden").append('>');
@@ -32,14 +38,14 @@ public final class ScenarioPanel {
     cards(sb, s);
     charts(sb, s);
     sb.append(Parts.heading("h3", "Metrics", "whole run · passed samples only · failed samples are in the tables below"));
-    sb.append(metricTable(s, m -> true));
+    sb.append(metricTable(s, m -> true, marks));
     BreakdownTables.requests(sb, s);
     BreakdownTables.steps(sb, s);
     BreakdownTables.statuses(sb, s);
     errors(sb, s, startMillis);
     for (MetricFamily family : MetricFamily.ALL) {
-      if (family.presentIn(s)) {
-        family(sb, s, family);
+      if (family.presentIn(s, marks.notMeasured())) {
+        family(sb, s, family, marks);
       }
     }
     counters(sb, s);
@@ -129,8 +135,11 @@ public final class ScenarioPanel {
         .append(Parts.chart("percentiles", "", "percentile curve")).append("</div></div>");
   }
 
-  /** The metrics table, for the metrics a filter accepts; metrics declared not measured say so. */
-  static String metricTable(ScenarioResult s, java.util.function.Predicate<String> accept) {
+  /** Metrics the scenario's connections declared not measured, and estimated. */
+  record Marks(Set<String> notMeasured, Set<String> estimated) {}
+
+  /** The metrics table, for the metrics a filter accepts; metrics declared not measured or estimated say so. */
+  static String metricTable(ScenarioResult s, java.util.function.Predicate<String> accept, Marks marks) {
     var t = new TableHtml("metrics").text("metric").text("unit").number("samples").number("min").number("mean")
         .number("stddev").number("p50").number("p75").number("p90").number("p95").number("p99").number("p99.9")
         .number("max").number("p99/p50", "tail ratio; above 5 is flagged as a long tail");
@@ -140,13 +149,16 @@ public final class ScenarioPanel {
       }
       Stats st = Stats.of(e.getValue());
       String about = MetricFamily.describe(e.getKey());
+      if (marks.estimated().contains(e.getKey())) {
+        about = (about.isEmpty() ? "" : about + " · ") + "estimated by this connection";
+      }
       t.row(st.longTail() ? "warn" : "").html("<code>" + Html.escape(e.getKey()) + "</code>" + (about.isEmpty() ? ""
           : "<div class=\"about\">" + Html.escape(about) + "</div>"), e.getKey()).cell(st.unit()).count(st.count())
           .measure(st.min()).measure(st.mean()).measure(st.stddev()).measure(st.p50()).measure(st.p75())
           .measure(st.p90()).measure(st.p95()).measure(st.p99()).measure(st.p999()).measure(st.max())
           .htmlNumber(Html.escape(Fmt.num(st.tailRatio())) + Parts.tailBadge(st), st.tailRatio());
     }
-    for (String m : MetricFamily.notMeasured(s)) {
+    for (String m : marks.notMeasured()) {
       if (accept.test(m) && !s.metrics().containsKey(m)) {
         t.row("not-measured").html("<code>" + Html.escape(m) + "</code>", m).cell("")
             .html("<span class=\"muted\">not measured by this connection</span>", "");
@@ -176,12 +188,12 @@ public final class ScenarioPanel {
     sb.append(t.render());
   }
 
-  private static void family(StringBuilder sb, ScenarioResult s, MetricFamily family) {
+  private static void family(StringBuilder sb, ScenarioResult s, MetricFamily family, Marks marks) {
     sb.append("<section class=\"family\" id=\"").append(Html.escape(family.id())).append("-")
         .append(Html.escape(s.name().replaceAll("[^A-Za-z0-9_-]", "_"))).append("\">");
     sb.append(Parts.heading("h3", family.title(), "whole run · passed samples"));
     sb.append(Parts.muted(family.about()));
-    sb.append(metricTable(s, family::contains));
+    sb.append(metricTable(s, family::contains, marks));
     var names = new TreeSet<String>();
     s.timeSeries().points().forEach(p -> p.metrics().keySet().stream().filter(family::contains).forEach(names::add));
     if (!names.isEmpty()) {
