@@ -42,6 +42,13 @@ import java.util.regex.Pattern;
  * no-ops (value methods then return null or false). A crashed page or browser is replaced before the user's next
  * action.
  *
+ * <h2>Test data</h2>
+ * URLs given to {@link #navigate}, {@link #waitForUrl(String)}, and the texts given to {@link #fill},
+ * {@link #select} and {@link #waitForText} are templates: {@code {{name}}} is replaced, when the action is
+ * called, by a user variable, a feeder column or a builtin ({@code {{uuid}}}, ...), as in HTTP requests. A name
+ * that resolves to nothing fails the iteration (kind {@code template}) before the action runs. {@link #save} reads
+ * its value at once, so the actions after it can use it.
+ *
  * <h2>Selectors</h2>
  * CSS selectors, {@code text=Some text} (the innermost element containing the text), or {@code xpath=//...}.
  * Actions that target an element wait until one matches and is visible, enabled and (for typing) editable, up to

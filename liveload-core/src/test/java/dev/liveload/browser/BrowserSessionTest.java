@@ -11,11 +11,13 @@ import dev.liveload.Population;
 import dev.liveload.Progress;
 import dev.liveload.RunOptions;
 import dev.liveload.Scenario;
+import dev.liveload.data.Feeder;
 import dev.liveload.result.Breakdown;
 import dev.liveload.result.Measurement;
 import dev.liveload.result.RunResult;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -58,6 +60,36 @@ class BrowserSessionTest {
 
   private static List<String> urls(List<Breakdown> rows, String metric) {
     return rows.stream().filter(b -> b.metric().equals(metric)).map(b -> b.tag("url")).distinct().toList();
+  }
+
+  @Test
+  void urlsAndTypedTextsAreTemplatesAndAnUnknownNameFailsBeforeTheActionRuns() {
+    RunResult r = LiveLoad.run(RunOptions.builder()
+        .scenario("s", user -> {
+          user.set("q", "red shoes");
+          user.browser().navigate("/users/{{email}}").fill("#q", "{{q}}").select("#size", "{{size}}", "XL")
+              .waitForText("#hello", "Hi {{email}}").waitForUrl("/users/{{email}}").sync();
+          user.browser().click("#next").fill("#x", "{{nope}}");
+        }, Load.iterations(1, 1))
+        .feeder("accounts", Feeder.of(List.of(Map.of("email", "ann@shop.test", "size", "M"))))
+        .baseUrl("http://127.0.0.1:9")
+        .browser(BrowserOptions.defaults().connection("fake"))
+        .progress(Progress.none())
+        .build());
+    assertThat(FakeConnection.BATCHES.get(0)).containsExactly(
+        new BrowserAction.Navigate("http://127.0.0.1:9/users/ann@shop.test", WaitUntil.LOAD),
+        new BrowserAction.Fill("#q", "red shoes"),
+        new BrowserAction.Select("#size", List.of("M", "XL")),
+        new BrowserAction.WaitForText("#hello", "Hi ann@shop.test"),
+        new BrowserAction.WaitForUrl("http://127.0.0.1:9/users/ann@shop.test", false));
+    assertThat(FakeConnection.BATCHES).as("the action with the unknown name, and the click queued before it, "
+        + "never ran").hasSize(1);
+    var s = r.scenario("s");
+    assertThat(s.failedIterations()).isEqualTo(1);
+    assertThat(s.errors()).singleElement().satisfies(e -> {
+      assertThat(e.kind()).isEqualTo("template");
+      assertThat(e.message()).contains("\"nope\"");
+    });
   }
 
   @Test

@@ -23,11 +23,21 @@ import java.util.regex.Pattern;
  */
 public final class UserBrowserSession implements BrowserSession, UserResource {
   private final User user;
+  private final UserContext context;
   private final ActionQueue actions;
 
   public UserBrowserSession(User user, UserContext context, BrowserRuntime runtime) {
     this.user = user;
+    this.context = context;
     this.actions = new ActionQueue(user, context, runtime);
+  }
+
+  /**
+   * Expands {@code {{...}}} templates (user variables, feeder columns, builtins) now, on the user's thread; an
+   * unknown name fails the iteration (kind {@code template}) before the action is queued.
+   */
+  private String t(String text) {
+    return text != null && text.contains("{{") ? context.render(text) : text;
   }
 
   private BrowserSession enqueue(BrowserAction action) {
@@ -51,6 +61,11 @@ public final class UserBrowserSession implements BrowserSession, UserResource {
   }
 
   @Override
+  public void abandon() {
+    actions.endIteration(); // the iteration failed: what it queued after its last sync never runs
+  }
+
+  @Override
   public void endIteration() {
     actions.endIteration();
   }
@@ -69,7 +84,7 @@ public final class UserBrowserSession implements BrowserSession, UserResource {
 
   @Override
   public BrowserSession navigate(String url, WaitUntil waitUntil) {
-    return enqueue(new BrowserAction.Navigate(resolve(url), waitUntil));
+    return enqueue(new BrowserAction.Navigate(resolve(t(url)), waitUntil));
   }
 
   @Override
@@ -84,7 +99,7 @@ public final class UserBrowserSession implements BrowserSession, UserResource {
 
   @Override
   public BrowserSession fill(String selector, String value) {
-    return enqueue(new BrowserAction.Fill(selector, value));
+    return enqueue(new BrowserAction.Fill(selector, t(value)));
   }
 
   @Override
@@ -112,7 +127,7 @@ public final class UserBrowserSession implements BrowserSession, UserResource {
     if (values.length == 0) {
       throw new IllegalArgumentException("select needs at least one value");
     }
-    return enqueue(new BrowserAction.Select(selector, Arrays.asList(values)));
+    return enqueue(new BrowserAction.Select(selector, Arrays.stream(values).map(this::t).toList()));
   }
 
   @Override
@@ -152,13 +167,14 @@ public final class UserBrowserSession implements BrowserSession, UserResource {
 
   @Override
   public BrowserSession waitForText(String selector, String text) {
-    return enqueue(new BrowserAction.WaitForText(selector, text));
+    return enqueue(new BrowserAction.WaitForText(selector, t(text)));
   }
 
   @Override
   public BrowserSession waitForUrl(String glob) {
     Objects.requireNonNull(glob, "glob");
-    return enqueue(new BrowserAction.WaitForUrl(glob.startsWith("/") ? resolve(glob) : glob, false));
+    String g = t(glob);
+    return enqueue(new BrowserAction.WaitForUrl(g.startsWith("/") ? resolve(g) : g, false));
   }
 
   @Override

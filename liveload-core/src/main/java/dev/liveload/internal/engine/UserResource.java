@@ -8,6 +8,13 @@ public interface UserResource {
   /** Counts whatever is pending (a response not yet classified). */
   default void settle() {}
 
+  /**
+   * The iteration failed: counts what is pending, but starts nothing new (a browser drops the actions it queued).
+   */
+  default void abandon() {
+    settle();
+  }
+
   /** Drops per-iteration state; called when an iteration (or {@code beforeUser}/{@code afterUser}) ended. */
   default void endIteration() {}
 

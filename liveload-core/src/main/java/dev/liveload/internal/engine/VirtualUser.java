@@ -264,7 +264,9 @@ public final class VirtualUser implements User, UserContext, Runnable {
     } catch (Throwable t) {
       failure = t;
       try {
-        settleAll();
+        for (int i = 0; i < resources.size(); i++) {
+          resources.get(i).abandon();
+        }
       } catch (Throwable ignored) {
         // the first failure is the one that counts
       }
