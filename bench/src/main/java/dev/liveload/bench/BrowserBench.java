@@ -27,11 +27,14 @@ import java.util.Set;
  * (click, wait for {@code phx-click-loading} to clear, think 1 s) against the LiveView target in its own JVM (the
  * real Phoenix JavaScript clients; the click handler takes 50 ms on the server), prints per level: actions/s
  * achieved vs intended, p50/p99 of the action timed in the page and as the user's thread saw it, generator PSS
- * (this JVM + Playwright's driver + the browser) and CPU per user. Not a test: it prints figures.
+ * (this JVM + Playwright's driver + the browser) and CPU per user. Each level is followed by its yardstick,
+ * measured in the same run ({@link BarePage}): the same page clicking by itself with no load tool in the loop, so
+ * that what the page and the machine cost is told apart from what LiveLoad adds. Not a test: it prints figures.
  *
  * <pre>
  * bench/run-browser.sh                          # builds, then runs this
  * java -cp ... dev.liveload.bench.BrowserBench [--levels 1,10,20,40,80,100] [--hold 40] [--warm 10] [--delay 50]
+ *     [--no-reference]
  * </pre>
  */
 public final class BrowserBench {
@@ -58,21 +61,25 @@ public final class BrowserBench {
   }
 
   record Level(int users, double intended, double achieved, Histogram page, Histogram step, double pssMb,
-      double cpuPercent, long failed, int processes, String cpuByProgram) {}
+      double cpuPercent, long failed, int processes, String cpuByProgram, double chromiumPercent,
+      BarePage.Figures bare) {}
 
   public static void main(String[] args) throws Exception {
     List<Integer> levels = List.of(1, 10, 20, 40, 80, 100);
     int hold = 40;
     int warm = 10;
     long delay = 50;
+    boolean reference = true;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
+        case "--no-reference" -> reference = false;
         case "--levels" -> levels = Arrays.stream(args[++i].split(",")).map(Integer::parseInt).toList();
         case "--hold" -> hold = Integer.parseInt(args[++i]);
         case "--warm" -> warm = Integer.parseInt(args[++i]);
         case "--delay" -> delay = Long.parseLong(args[++i]);
         default -> throw new IllegalArgumentException("unknown argument " + args[i]
-            + "; usage: BrowserBench [--levels 1,10,...] [--hold seconds] [--warm seconds] [--delay ms]");
+            + "; usage: BrowserBench [--levels 1,10,...] [--hold seconds] [--warm seconds] [--delay ms]"
+            + " [--no-reference]");
       }
     }
     int cores = Runtime.getRuntime().availableProcessors();
@@ -91,7 +98,7 @@ public final class BrowserBench {
       var results = new ArrayList<Level>();
       double base = 0;
       for (int users : levels) {
-        Level l = level(url, users, hold, warm, generator, base);
+        Level l = level(url, users, hold, warm, generator, base, reference);
         if (base == 0) {
           base = l.step.mean();
         }
@@ -105,8 +112,8 @@ public final class BrowserBench {
     }
   }
 
-  private static Level level(String url, int users, int hold, int warm, Generator generator, double baseStepMs)
-      throws Exception {
+  private static Level level(String url, int users, int hold, int warm, Generator generator, double baseStepMs,
+      boolean reference) throws Exception {
     System.gc();
     Duration ramp = Duration.ofMillis(Math.max(1000, users * 350L));
     long start = System.currentTimeMillis();
@@ -139,11 +146,13 @@ public final class BrowserBench {
     double seconds = (windowEnd - windowStart) / 1000.0;
     double intended = users * 1000.0 / (THINK.toMillis() + (baseStepMs > 0 ? baseStepMs : step.mean()));
     double achieved = step.count() / seconds;
+    BarePage.Figures bare = reference ? BarePage.measure(url, users, warm, hold - warm, BROWSER.viewportWidth(),
+        BROWSER.viewportHeight(), generator) : null;
     return new Level(users, intended, achieved, page, step, machine[0], machine[1],
-        r.total().failedIterations(), (int) machine[2], cpuByProgram);
+        r.total().failedIterations(), (int) machine[2], cpuByProgram, machine[3], bare);
   }
 
-  private static volatile double[] measured = {0, 0, 0};
+  private static volatile double[] measured = {0, 0, 0, 0};
   private static volatile String cpuByProgram = "";
 
   /** Mean PSS (MB) over the window and CPU (% of one core) across it, for the generator's processes. */
@@ -170,7 +179,9 @@ public final class BrowserBench {
       by1.forEach((k, v) -> parts.add(String.format(Locale.ROOT, "%s %.0f%%", k, (v - by0.getOrDefault(k, 0.0)) / secs
           * 100)));
       cpuByProgram = String.join(", ", parts);
-      measured = new double[] {n == 0 ? 0 : pss / n, cpu, processes};
+      double chromium = by1.entrySet().stream().filter(e -> e.getKey().startsWith("chrom"))
+          .mapToDouble(e -> e.getValue() - by0.getOrDefault(e.getKey(), 0.0)).sum() / secs * 100;
+      measured = new double[] {n == 0 ? 0 : pss / n, cpu, processes, chromium};
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
@@ -191,8 +202,14 @@ public final class BrowserBench {
             + "  |  %8.1f  %7.2f  | %d%n",
         l.users, l.achieved, l.intended, 100 * l.achieved / l.intended, l.page.p50(), l.page.p99(), l.step.p50(),
         l.step.p99(), l.pssMb, perUser, l.cpuPercent, l.cpuPercent / l.users, l.failed);
-    System.out.printf(Locale.ROOT, "       CPU by program (%% of a core): %s; %d generator processes%n", l.cpuByProgram,
-        l.processes);
+    System.out.printf(Locale.ROOT, "       CPU by program (%% of a core): %s; %d generator processes; browser CPU "
+        + "%.1f ms per action%n", l.cpuByProgram, l.processes, l.chromiumPercent * 10 / l.achieved);
+    if (l.bare != null) {
+      System.out.printf(Locale.ROOT, "       reference, the bare page clicking by itself (no load tool): %.1f clicks/s, "
+          + "p50 / p99 %.1f / %.1f ms, browser CPU %.1f%% of a core = %.1f ms per click; LiveLoad's in-page p99 is "
+          + "%.2f x the reference's%n", l.bare.clicksPerSecond(), l.bare.p50(), l.bare.p99(),
+          l.bare.chromiumCpuPercent(), l.bare.cpuMsPerClick(), l.page.p99() / l.bare.p99());
+    }
   }
 
   private static void summary(List<Level> levels, int cores) {
@@ -209,6 +226,16 @@ public final class BrowserBench {
     System.out.printf(Locale.ROOT, "goal (>= 40 users per core with in-page p99 <= 1.5 x the 1-user p99 = %.1f ms, "
         + ">= 95%% of the intended rate, no failures): largest passing level %d users = %.1f users per core%n",
         1.5 * one.page.p99(), best, best / (double) cores);
+    int bareBest = 0;
+    for (Level l : levels) {
+      if (l.bare != null && l.bare.p99() <= 1.5 * levels.get(0).bare.p99()) {
+        bareBest = Math.max(bareBest, l.users);
+      }
+    }
+    if (one.bare != null) {
+      System.out.printf(Locale.ROOT, "reference: the bare page alone keeps its p99 within 1.5 x its 1-user p99 up to "
+          + "%d users = %.1f users per core on this machine%n", bareBest, bareBest / (double) cores);
+    }
     System.out.printf(Locale.ROOT, "memory: %.1f MB PSS per added user between 1 and %d users (goal <= 30 MB); "
         + "%.0f MB with 1 user (JVM + driver + browser)%n", (last.pssMb - one.pssMb) / (last.users - 1), last.users,
         one.pssMb);

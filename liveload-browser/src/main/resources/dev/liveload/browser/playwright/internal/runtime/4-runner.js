@@ -197,6 +197,12 @@ const runBatch = async (batch, me) => {
   if (!me.cancelled) flush({ t: 'done' });
 };
 
+// Runs fn in a new task, ahead of timers (a message to ourselves; setTimeout may be clamped).
+const laterQueue = [];
+const laterChannel = new MessageChannel();
+laterChannel.port1.onmessage = () => { const fn = laterQueue.shift(); if (fn) fn(); };
+const later = (fn) => { laterQueue.push(fn); laterChannel.port2.postMessage(0); };
+
 Object.defineProperty(window, '__liveload', { value: Object.freeze({
   doc,
   run(batch) {
@@ -206,7 +212,9 @@ Object.defineProperty(window, '__liveload', { value: Object.freeze({
     current = me;
     pendingDone.length = 0;
     if (batch.mark != null && batch.mark > mark) mark = batch.mark;
-    runBatch(batch, me);
+    // Start in a task of its own, so that the evaluate that armed the batch returns at once: the owner thread
+    // is not held while the first action (and what the page does in response) runs.
+    later(() => runBatch(batch, me));
     return doc;
   },
   cancel() {
