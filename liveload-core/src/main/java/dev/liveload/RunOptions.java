@@ -477,11 +477,6 @@ public final class RunOptions {
         }
       }
       checkFeeders();
-      if (browser != null && distribution != null) {
-        throw new InvalidOptionException("browser", "configured", "browser options are not carried to the workers "
-            + "of a distributed run yet; leave them out there (each worker launches its browser with the defaults "
-            + "when a user first calls user.browser())");
-      }
       RunOptions options = new RunOptions(this);
       if (distribution != null) {
         distribution.validate(options);

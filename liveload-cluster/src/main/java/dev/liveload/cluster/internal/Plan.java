@@ -20,10 +20,17 @@ import java.util.Map;
  * @param seed         this part's seed
  * @param populations  this part's populations
  * @param throttles    this part's throttles
+ * @param browser      browser users' settings, or null when the run gave none
  */
 public record Plan(String runId, String name, String controller, long issuedAt, String node, String baseUrl,
     Http http, long gracefulStopMillis, long iterationTimeoutMillis, long seed, List<PopulationPart> populations,
-    List<ThrottlePart> throttles) {
+    List<ThrottlePart> throttles, Browser browser) {
+
+  /** Browser settings; paths as the controller gave them (an explicit executable must exist on the worker). */
+  public record Browser(String connection, String executable, boolean headless, long actionTimeoutMillis,
+      long navigationTimeoutMillis, long launchTimeoutMillis, int viewportWidth, int viewportHeight,
+      List<String> args, int failureScreenshots, String screenshotDirectory, boolean ignoreHttpsErrors,
+      String userAgent) {}
 
   /** HTTP settings. */
   public record Http(long connectTimeoutMillis, long responseTimeoutMillis, boolean followRedirects, int maxRedirects,

@@ -9,8 +9,10 @@ import dev.liveload.Population;
 import dev.liveload.RunOptions;
 import dev.liveload.Scenario;
 import dev.liveload.Throttle;
+import dev.liveload.browser.BrowserOptions;
 import dev.liveload.http.HttpOptions;
 import dev.liveload.internal.json.ResultJson;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -66,6 +68,16 @@ public final class PlanCodec {
         h.maxRedirects(), h.trustAllCertificates(), h.decompress(), h.userAgent(), h.headers());
   }
 
+  public static Plan.Browser browser(BrowserOptions b) {
+    if (b == null) {
+      return null;
+    }
+    return new Plan.Browser(b.connection(), b.executable() == null ? null : b.executable().toString(), b.headless(),
+        b.actionTimeout().toMillis(), b.navigationTimeout().toMillis(), b.launchTimeout().toMillis(),
+        b.viewportWidth(), b.viewportHeight(), b.args(), b.failureScreenshots(), b.screenshotDirectory().toString(),
+        b.ignoreHttpsErrors(), b.userAgent());
+  }
+
   // ---- worker side -----------------------------------------------------------------------------------------
 
   /** Rebuilds run options from a plan; scenario classes are loaded here (a missing one fails clearly). */
@@ -77,6 +89,9 @@ public final class PlanCodec {
         .progress(dev.liveload.Progress.none());
     if (plan.baseUrl() != null) {
       b.baseUrl(plan.baseUrl());
+    }
+    if (plan.browser() != null) {
+      b.browser(browser(plan.browser()));
     }
     for (Plan.PopulationPart part : plan.populations()) {
       Load load = load(part.load());
@@ -129,6 +144,25 @@ public final class PlanCodec {
       case PARALLELISM -> Throttle.parallelism(t.name(), (int) t.limit());
     };
     return t.rampTo() == null ? throttle : throttle.rampingTo(t.rampTo(), Duration.ofMillis(t.rampOverMillis()));
+  }
+
+  static BrowserOptions browser(Plan.Browser p) {
+    BrowserOptions o = BrowserOptions.defaults().headless(p.headless())
+        .actionTimeout(Duration.ofMillis(p.actionTimeoutMillis()))
+        .navigationTimeout(Duration.ofMillis(p.navigationTimeoutMillis()))
+        .launchTimeout(Duration.ofMillis(p.launchTimeoutMillis())).viewport(p.viewportWidth(), p.viewportHeight())
+        .args(p.args().toArray(String[]::new)).failureScreenshots(p.failureScreenshots())
+        .screenshotDirectory(Path.of(p.screenshotDirectory())).ignoreHttpsErrors(p.ignoreHttpsErrors());
+    if (p.connection() != null) {
+      o = o.connection(p.connection());
+    }
+    if (p.executable() != null) {
+      o = o.executable(Path.of(p.executable()));
+    }
+    if (p.userAgent() != null) {
+      o = o.userAgent(p.userAgent());
+    }
+    return o;
   }
 
   static HttpOptions http(Plan.Http h) {
