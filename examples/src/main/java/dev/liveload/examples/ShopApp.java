@@ -26,6 +26,8 @@ import java.util.regex.Pattern;
  *   <li>{@code GET /api/products/{id}} shows one (about {@code latency})</li>
  *   <li>{@code POST /api/cart} adds to the cart; needs {@code Authorization: Bearer <token>} (401 otherwise)</li>
  *   <li>{@code GET /api/recommendations} fails with 503 for {@code failureShare} of requests</li>
+ *   <li>{@code GET /shop} is a storefront page for browser users: sign in, then add products to the cart (it
+ *       calls the API above from the page)</li>
  * </ul>
  *
  * <pre>{@code
@@ -84,7 +86,9 @@ public final class ShopApp implements AutoCloseable {
     String path = ex.getRequestURI().getPath();
     String method = ex.getRequestMethod();
     try {
-      if (method.equals("POST") && path.equals("/api/login")) {
+      if (method.equals("GET") && path.equals("/shop")) {
+        html(ex, STOREFRONT);
+      } else if (method.equals("POST") && path.equals("/api/login")) {
         String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         Matcher m = USER.matcher(body);
         if (!m.find()) {
@@ -139,6 +143,44 @@ public final class ShopApp implements AutoCloseable {
       Thread.sleep(Duration.ofNanos(micros * 1000));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    }
+  }
+
+  /** The storefront for browser users: sign in, list products and add one to the cart, all through the JSON API. */
+  private static final String STOREFRONT = """
+      <!doctype html><html><head><meta charset="utf-8"><title>Shop</title></head><body>
+      <form id="login"><input id="user" name="user" placeholder="email"><button id="sign-in">Sign in</button></form>
+      <p id="hello" hidden></p><ul id="products"></ul><p id="cart"></p>
+      <script>
+        const $ = (s) => document.querySelector(s);
+        $('#login').addEventListener('submit', async (e) => {
+          e.preventDefault();
+          const r = await fetch('/api/login', { method: 'POST', headers: { 'Content-Type': 'application/json' },
+            body: JSON.stringify({ user: $('#user').value }) });
+          const me = await r.json();
+          sessionStorage.setItem('token', me.token);
+          const list = await (await fetch('/api/products')).json();
+          $('#products').innerHTML = list.products.map((p) =>
+            `<li><button class="add" data-id="${p.id}">Add ${p.name}</button></li>`).join('');
+          $('#hello').textContent = 'Hello ' + me.user;
+          $('#hello').hidden = false;
+        });
+        document.addEventListener('click', async (e) => {
+          const b = e.target.closest('button.add');
+          if (!b) return;
+          const r = await fetch('/api/cart', { method: 'POST', body: JSON.stringify({ product: b.dataset.id }),
+            headers: { 'Authorization': 'Bearer ' + sessionStorage.getItem('token') } });
+          const cart = await r.json();
+          $('#cart').textContent = r.ok ? 'In cart for ' + cart.user : 'Error ' + r.status;
+        });
+      </script></body></html>""";
+
+  private static void html(HttpExchange ex, String body) throws IOException {
+    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    ex.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+    ex.sendResponseHeaders(200, bytes.length);
+    try (OutputStream out = ex.getResponseBody()) {
+      out.write(bytes);
     }
   }
 

@@ -6,11 +6,17 @@ import static java.time.Duration.ofSeconds;
 
 import dev.liveload.Load;
 import dev.liveload.RunOptions;
+import dev.liveload.browser.BrowserOptions;
+import dev.liveload.data.Feeder;
 import dev.liveload.junit.BaseUrl;
 import dev.liveload.junit.LoadTest;
 import dev.liveload.junit.Threshold;
 import dev.liveload.result.RunResult;
+import dev.liveload.result.ScenarioResult;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
@@ -50,6 +56,28 @@ class ShopLoadTest {
   @Threshold("p99(http.duration) < 500ms")
   void theCatalogueKeepsUpWithFiftyVisitsASecond(RunResult result) {
     assertThat(result).scenario("catalogue").throughput().isGreaterThan(40);
+  }
+
+  @LoadTest(options = "browserShoppers")
+  @Threshold("error_ratio < 1%")
+  @Threshold("p95(step:add to cart) < 2s")
+  void shoppersInRealBrowsersSignInAndFillTheirCarts(RunResult result) {
+    assertThat(result).completed();
+    assertThat(result).scenario(BrowserShopper.class).step("sign in").p50().isLessThan(ofSeconds(1));
+    assertThat(result).scenario(BrowserShopper.class).iterations().isGreaterThan(3);
+    ScenarioResult s = result.scenarios().get(0);
+    Assertions.assertThat(s.failedIterations()).isZero();
+    // measured in the page: its requests to the API, and its Web Vitals
+    Assertions.assertThat(s.metrics()).containsKeys("browser.action.duration", "browser.request.duration",
+        "webvital.fcp");
+  }
+
+  RunOptions.Builder browserShoppers() {
+    return RunOptions.builder()
+        .feeder("accounts", Feeder.of(List.of(Map.of("email", "ann@shop.test"), Map.of("email", "bob@shop.test"),
+            Map.of("email", "cy@shop.test"))).uniquePerUser())
+        .scenario(BrowserShopper.class, Load.constant(3, ofSeconds(4)))
+        .browser(BrowserOptions.defaults().viewport(800, 600));
   }
 
   RunOptions.Builder steadyArrivals() {

@@ -148,6 +148,22 @@ class BrowserSessionTest {
   }
 
   @Test
+  void aBrowserThatCannotComeBackEndsTheRunInsteadOfFailingEveryIteration() {
+    FakeConnection.PAGE_LIMIT.set(2);
+    RunResult r = LiveLoad.run(RunOptions.builder()
+        .scenario("s", user -> user.browser().click("#crash").sync(), Load.constant(2, ofSeconds(30)))
+        .browser(BrowserOptions.defaults().connection("fake"))
+        .progress(Progress.none())
+        .build());
+    var s = r.scenario("s");
+    assertThat(r.run().reason()).contains("browser users cannot continue")
+        .contains("could not be relaunched");
+    assertThat(s.durationMillis()).as("ended long before its 30 s").isLessThan(10_000);
+    assertThat(s.failedIterations()).isBetween(2L, 4L);
+    assertThat(s.errors()).extracting(e -> e.kind()).containsOnly("page_crashed", "browser_crashed");
+  }
+
+  @Test
   void anIterationTimeoutCutsOffAWaitingActionAndSaysWhich() {
     RunResult r = LiveLoad.run(RunOptions.builder()
         .population(Population.of("s", user -> user.browser().click("#slow").sync(), Load.iterations(1, 1))

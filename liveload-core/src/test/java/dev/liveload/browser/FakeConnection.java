@@ -16,11 +16,14 @@ public final class FakeConnection implements BrowserConnection {
   static final List<List<BrowserAction>> BATCHES = new CopyOnWriteArrayList<>();
   static final List<String> STEPS = new CopyOnWriteArrayList<>();
   static final AtomicInteger PAGES = new AtomicInteger();
+  /** Pages after this many cannot be made: the browser is gone for good. */
+  static final AtomicInteger PAGE_LIMIT = new AtomicInteger(Integer.MAX_VALUE);
 
   static void reset() {
     BATCHES.clear();
     STEPS.clear();
     PAGES.set(0);
+    PAGE_LIMIT.set(Integer.MAX_VALUE);
   }
 
   @Override
@@ -39,6 +42,9 @@ public final class FakeConnection implements BrowserConnection {
 
   @Override
   public BrowserPage newPage(StorageState restore) {
+    if (PAGES.get() >= PAGE_LIMIT.get()) {
+      throw new BrowserUnavailableException("the browser went away and could not be relaunched: test");
+    }
     PAGES.incrementAndGet();
     return new BrowserPage() {
       private boolean usable = true;

@@ -217,9 +217,12 @@ final class ActionQueue {
         throw new IterationInterrupted(interruptCause());
       } catch (BrowserUnavailableException e) {
         if (runtime.isOpen()) {
+          // the connection could not give a page even after relaunching its browser: every later iteration would
+          // fail the same way at once, so the run ends here, with what it measured so far
           failed = true;
           context.recordError(ActionResult.BROWSER_CRASHED, "no browser page: " + e.getMessage(), step,
               first.name(), null);
+          context.abortRun("browser users cannot continue: " + e.getMessage());
           throw new RecordedFailure(ActionResult.BROWSER_CRASHED, e.getMessage(), e);
         }
         throw context.usageError(e.getMessage());

@@ -81,6 +81,11 @@ public final class Engine {
    *
    * @param reason why
    */
+  /** @return whether the run is being aborted: users start no new iteration */
+  boolean aborting() {
+    return abortReason != null;
+  }
+
   public void abort(String reason) {
     if (abortReason == null) {
       abortReason = reason;

@@ -62,6 +62,9 @@ public interface UserContext {
   /** Aborts the whole run: a scenario bug that every iteration would repeat. */
   IterationFailedException usageError(String message);
 
+  /** Aborts the whole run for a reason outside the scenario (a browser that cannot come back); the result says why. */
+  void abortRun(String reason);
+
   /**
    * Expands {@code {{name}}} placeholders with the user's variables, feeder rows and the builtins (see
    * {@link dev.liveload.internal.data.Templates}); text without placeholders comes back as it is.

@@ -107,7 +107,7 @@ public final class VirtualUser implements User, UserContext, Runnable {
     thread = Thread.currentThread();
     try {
       LoadRunner.Job job;
-      while ((job = runner.awaitIteration(this)) != null) {
+      while (!engine.aborting() && (job = runner.awaitIteration(this)) != null) {
         enter(job.slot());
         if (!ready[local(slot)] && !before(job)) {
           continue;
@@ -118,7 +118,7 @@ public final class VirtualUser implements User, UserContext, Runnable {
       engine.abort("scenario " + (slot == null ? runner.population.name() : slot.name())
           + " could not run a user: " + e);
     } finally {
-      if (!stopNow) {
+      if (!stopNow && !engine.aborting()) {
         after();
       }
       releasePermits();
@@ -653,6 +653,11 @@ public final class VirtualUser implements User, UserContext, Runnable {
     slot.errors.record("usage", message, step, null, null);
     engine.abort("scenario " + slot.name() + ": " + message);
     return new RecordedFailure("usage", message, null);
+  }
+
+  @Override
+  public void abortRun(String reason) {
+    engine.abort(reason);
   }
 
   @Override

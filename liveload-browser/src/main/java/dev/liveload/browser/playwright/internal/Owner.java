@@ -99,6 +99,11 @@ final class Owner implements Runnable {
     return f;
   }
 
+  /** @return whether the owner thread still serves pages */
+  boolean running() {
+    return running;
+  }
+
   boolean browserGone() {
     return browserGone || browser == null;
   }
@@ -118,20 +123,15 @@ final class Owner implements Runnable {
     }
     try {
       while (running) {
-        runQueued();
-        if (browserGone) {
-          recover();
-        }
-        long now = System.nanoTime();
-        long next = now + SLICE_NANOS;
-        for (PageState p : new ArrayList<>(pages)) {
-          long d = p.checkDeadline(now);
-          if (d - next < 0) {
-            next = d;
+        try {
+          turn();
+        } catch (PlaywrightException e) {
+          // a call raced the browser going away: recover; anything else is logged and the loop goes on
+          if (browser == null || !browser.isConnected()) {
+            browserGone = true;
+          } else {
+            LOG.warn("browser call failed: {}", Launcher.firstLine(e.getMessage()));
           }
-        }
-        if (running && tasks.isEmpty() && inbox.isEmpty() && !browserGone) {
-          pump(next);
         }
       }
     } catch (Throwable t) {
@@ -139,6 +139,25 @@ final class Owner implements Runnable {
     } finally {
       running = false;
       shutdown();
+    }
+  }
+
+  /** One turn of the loop: queued work, recovery, deadlines, then pumping events until the next deadline. */
+  private void turn() {
+    runQueued();
+    if (browserGone) {
+      recover();
+    }
+    long now = System.nanoTime();
+    long next = now + SLICE_NANOS;
+    for (PageState p : new ArrayList<>(pages)) {
+      long d = p.checkDeadline(now);
+      if (d - next < 0) {
+        next = d;
+      }
+    }
+    if (running && tasks.isEmpty() && inbox.isEmpty() && !browserGone) {
+      pump(next);
     }
   }
 
@@ -177,7 +196,11 @@ final class Owner implements Runnable {
         browserGone = true;
       } else {
         LOG.debug("pumping failed ({}); opening a new pump context", Launcher.firstLine(e.getMessage()));
-        pump = browser.newContext();
+        try {
+          pump = browser.newContext();
+        } catch (PlaywrightException closing) {
+          browserGone = true; // the browser is going away and has not said so yet
+        }
       }
     }
   }

@@ -69,7 +69,7 @@ final class UserPage implements BrowserPage {
 
   @Override
   public boolean usable() {
-    return state.usable;
+    return state.usable && owner.running(); // a stopped owner thread serves no page: the next one fails clearly
   }
 
   @Override
