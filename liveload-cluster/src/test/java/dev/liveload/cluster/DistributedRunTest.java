@@ -190,7 +190,8 @@ class DistributedRunTest {
       while (target.count("/count") - before < 200 && System.nanoTime() < waitUntil) {
         Thread.sleep(50);
       }
-      assertThat(target.count("/count") - before).as("the workers' load started; see " + log).isGreaterThanOrEqualTo(200);
+      assertThat(target.count("/count") - before).as("the workers' load started; see " + log)
+          .isGreaterThanOrEqualTo(200);
       long killedAt = System.nanoTime();
       controller.destroyForcibly();
       // the load stops when no request has arrived for a second
