@@ -486,11 +486,6 @@ public final class RunOptions {
 
     /** Population feeders do not reuse a run feeder's name; every file is present, with a header and a row. */
     private void checkFeeders() {
-      boolean any = !feeders.isEmpty() || populations.stream().anyMatch(p -> !p.feeders().isEmpty());
-      if (any && distribution != null) {
-        throw new InvalidOptionException("feeder", "configured", "feeders are not supported in distributed runs "
-            + "yet (each generator would hand out the same rows)");
-      }
       feeders.forEach((name, f) -> f.columns(name));
       for (Population p : populations) {
         p.feeders().forEach((name, f) -> {

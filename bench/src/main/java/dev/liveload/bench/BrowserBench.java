@@ -205,9 +205,9 @@ public final class BrowserBench {
     System.out.printf(Locale.ROOT, "       CPU by program (%% of a core): %s; %d generator processes; browser CPU "
         + "%.1f ms per action%n", l.cpuByProgram, l.processes, l.chromiumPercent * 10 / l.achieved);
     if (l.bare != null) {
-      System.out.printf(Locale.ROOT, "       reference, the bare page clicking by itself (no load tool): %.1f clicks/s, "
-          + "p50 / p99 %.1f / %.1f ms, browser CPU %.1f%% of a core = %.1f ms per click; LiveLoad's in-page p99 is "
-          + "%.2f x the reference's%n", l.bare.clicksPerSecond(), l.bare.p50(), l.bare.p99(),
+      System.out.printf(Locale.ROOT, "       reference, the bare page clicking by itself (no load tool): "
+          + "%.1f clicks/s, p50 / p99 %.1f / %.1f ms, browser CPU %.1f%% of a core = %.1f ms per click; "
+          + "LiveLoad's in-page p99 is %.2f x the reference's%n", l.bare.clicksPerSecond(), l.bare.p50(), l.bare.p99(),
           l.bare.chromiumCpuPercent(), l.bare.cpuMsPerClick(), l.page.p99() / l.bare.p99());
     }
   }

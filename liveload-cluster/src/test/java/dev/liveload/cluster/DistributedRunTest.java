@@ -9,6 +9,7 @@ import dev.liveload.Load;
 import dev.liveload.Progress;
 import dev.liveload.RunOptions;
 import dev.liveload.Throttle;
+import dev.liveload.data.Feeder;
 import dev.liveload.testing.TargetServer;
 import dev.liveload.internal.metrics.Hdr;
 import dev.liveload.result.NodeResult;
@@ -18,8 +19,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -34,6 +38,7 @@ class DistributedRunTest {
   private static WorkerProcesses workers;
   private static TargetServer target;
   private static final AtomicLong lastRequestNanos = new AtomicLong();
+  private static final Map<String, AtomicInteger> fed = new ConcurrentHashMap<>();
 
   @BeforeAll
   static void startWorkers() throws Exception {
@@ -44,6 +49,11 @@ class DistributedRunTest {
       TargetServer.send(exchange, 200, "ok");
     });
     target.route("/throttled", exchange -> TargetServer.send(exchange, 200, "ok"));
+    target.route("/feed", exchange -> {
+      fed.computeIfAbsent(String.valueOf(exchange.getRequestURI().getQuery()), k -> new AtomicInteger())
+          .incrementAndGet();
+      TargetServer.send(exchange, 200, "ok");
+    });
   }
 
   @AfterAll
@@ -111,6 +121,27 @@ class DistributedRunTest {
 
   @Test
   @Order(3)
+  void aQueueFeederHandsEachRowOutOnceAcrossTheCluster() {
+    var rows = new ArrayList<Map<String, String>>();
+    for (int i = 0; i < 60; i++) {
+      rows.add(Map.of("email", "user" + i + "@shop.test"));
+    }
+    RunResult r = LiveLoad.run(options()
+        .feeder("accounts", Feeder.of(rows).whenExhausted(Feeder.WhenExhausted.STOP))
+        .scenario(FeedingScenario.class, Load.constant(6, ofSeconds(20)))
+        .distributed(workers.cluster(3))
+        .build());
+
+    assertThat(r.run().status()).as(r.run().reason()).isEqualTo(RunStatus.COMPLETED);
+    assertThat(fed).as("every row, once, across the three workers").hasSize(60)
+        .allSatisfy((query, n) -> assertThat(n.get()).as(query).isEqualTo(1));
+    assertThat(r.nodes()).allSatisfy(n -> assertThat(n.counters().get("requests")).isEqualTo(20));
+    assertThat(r.total().failedIterations()).isZero();
+    assertThat(r.total().durationMillis()).as("the run ended when the rows ran out").isLessThan(15_000);
+  }
+
+  @Test
+  @Order(4)
   void aRateThrottleHoldsAcrossTheCluster() {
     long before = target.count("/throttled");
     RunResult r = LiveLoad.run(options()
@@ -126,7 +157,7 @@ class DistributedRunTest {
   }
 
   @Test
-  @Order(4)
+  @Order(5)
   void aKilledWorkerIsFailedWithItsDataAndTheOthersComplete() throws Exception {
     long before = target.count("/count");
     var started = new CountDownLatch(1);
@@ -171,7 +202,7 @@ class DistributedRunTest {
   }
 
   @Test
-  @Order(5)
+  @Order(6)
   void killingTheControllerStopsTheWorkersLoadWithinTenSeconds() throws Exception {
     // wait for w2 (restarted above) to be back in the cluster: the child controller waits for 3 workers
     long before = target.count("/count");
@@ -207,7 +238,7 @@ class DistributedRunTest {
   }
 
   @Test
-  @Order(6)
+  @Order(7)
   void aHungWorkerIsFailedAfterTheHeartbeatTimeout() throws Exception {
     long before = target.count("/count");
     Process w3 = workers.processes.get(2);

@@ -99,15 +99,26 @@ public final class Feeder {
   private final List<Map<String, String>> rows;
   private final Strategy strategy;
   private final WhenExhausted whenExhausted;
+  private final int shareFrom;
+  private final int shareTo;
+  private final int shareCycle;
 
   private Feeder(Format format, Path file, char separator, List<Map<String, String>> rows, Strategy strategy,
       WhenExhausted whenExhausted) {
+    this(format, file, separator, rows, strategy, whenExhausted, 0, 1, 1);
+  }
+
+  private Feeder(Format format, Path file, char separator, List<Map<String, String>> rows, Strategy strategy,
+      WhenExhausted whenExhausted, int shareFrom, int shareTo, int shareCycle) {
     this.format = format;
     this.file = file;
     this.separator = separator;
     this.rows = rows;
     this.strategy = strategy;
     this.whenExhausted = whenExhausted;
+    this.shareFrom = shareFrom;
+    this.shareTo = shareTo;
+    this.shareCycle = shareCycle;
   }
 
   /**
@@ -176,7 +187,26 @@ public final class Feeder {
       throw new InvalidOptionException("feeder.separator", separator, "must be an ASCII character other than a "
           + "quote or a line break");
     }
-    return new Feeder(format, file, separator, rows, strategy, whenExhausted);
+    return new Feeder(format, file, separator, rows, strategy, whenExhausted, shareFrom, shareTo, shareCycle);
+  }
+
+  /**
+   * Keeps one share of the rows: those whose position (0-based, in file or list order) modulo {@code cycle} is in
+   * [{@code from}, {@code to}). A distributed run gives each generator a share in proportion to its capacity (with
+   * three equal workers: [0, 1), [1, 2) and [2, 3) of every 3 rows), so that {@code queue}, {@code shuffle} and
+   * {@code uniquePerUser} rows are handed out once across the whole cluster; rarely needed by hand.
+   *
+   * @param from  first position in the cycle that is this share's, >= 0
+   * @param to    end (exclusive), > from
+   * @param cycle positions per cycle, >= to
+   * @return a copy that sees only its share
+   */
+  public Feeder share(int from, int to, int cycle) {
+    if (from < 0 || to <= from || cycle < to) {
+      throw new InvalidOptionException("feeder.share", "[" + from + ", " + to + ") of " + cycle,
+          "needs 0 <= from < to <= cycle");
+    }
+    return new Feeder(format, file, separator, rows, strategy, whenExhausted, from, to, cycle);
   }
 
   /** @return a copy that hands rows out in order, each once in the run */
@@ -211,11 +241,22 @@ public final class Feeder {
    */
   public Feeder whenExhausted(WhenExhausted whenExhausted) {
     return new Feeder(format, file, separator, rows, strategy, Objects.requireNonNull(whenExhausted,
-        "whenExhausted"));
+        "whenExhausted"), shareFrom, shareTo, shareCycle);
   }
 
   private Feeder with(Strategy s) {
-    return new Feeder(format, file, separator, rows, s, whenExhausted);
+    return new Feeder(format, file, separator, rows, s, whenExhausted, shareFrom, shareTo, shareCycle);
+  }
+
+  /** @return whether the feeder sees only a share of the rows ({@link #share}) */
+  public boolean shared() {
+    return shareCycle > 1;
+  }
+
+  /** @return whether row {@code position} (0-based) is in this feeder's share */
+  public boolean holds(long position) {
+    long k = position % shareCycle;
+    return k >= shareFrom && k < shareTo;
   }
 
   /** @return where the rows come from */
@@ -276,6 +317,9 @@ public final class Feeder {
     String s = source + ", " + strategy.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
     if (strategy == Strategy.QUEUE || strategy == Strategy.SHUFFLE || strategy == Strategy.UNIQUE_PER_USER) {
       s += ", " + whenExhausted.name().toLowerCase(java.util.Locale.ROOT) + " when exhausted";
+    }
+    if (shareCycle > 1) {
+      s += ", rows " + shareFrom + ".." + (shareTo - 1) + " of every " + shareCycle;
     }
     return s;
   }

@@ -87,6 +87,7 @@ public final class Controller {
     double[] weights = nodes.stream().mapToDouble(n -> n.info.capacity()).toArray();
     List<List<Load>> splits = options.populations().stream().map(p -> p.load().split(weights)).toList();
     double weightSum = java.util.Arrays.stream(weights).sum();
+    int[][] rowShares = PlanCodec.rowShares(weights);
     IExecutorService executor = hz.getExecutorService("liveload");
 
     // 1. Every worker checks its signed plan; none starts unless all accept.
@@ -95,14 +96,15 @@ public final class Controller {
       NodeState node = nodes.get(i);
       var parts = new ArrayList<Plan.PopulationPart>();
       for (int p = 0; p < options.populations().size(); p++) {
-        parts.add(PlanCodec.part(options.populations().get(p), splits.get(p).get(i)));
+        parts.add(PlanCodec.part(options.populations().get(p), splits.get(p).get(i), rowShares[i]));
       }
       double share = weights[i] / weightSum;
       var throttles = options.throttles().stream().map(t -> PlanCodec.throttle(t.share(share))).toList();
       var plan = new Plan(runId, options.name(), hz.getCluster().getLocalMember().getUuid().toString(),
           hz.getCluster().getClusterTime(), node.name, options.baseUrl() == null ? null : options.baseUrl().toString(),
           PlanCodec.http(options.http()), options.gracefulStop().toMillis(), options.iterationTimeout().toMillis(),
-          options.seed() + 0x9E3779B97F4A7C15L * (i + 1), parts, throttles, PlanCodec.browser(options.browser()));
+          options.seed() + 0x9E3779B97F4A7C15L * (i + 1), parts, throttles, PlanCodec.browser(options.browser()),
+          PlanCodec.feeders(options.feeders(), rowShares[i]));
       String json = PlanCodec.toJson(plan);
       prepares.put(node, executor.submitToMember(new Tasks.Prepare(json, signer.sign(json)), node.member));
     }

@@ -21,10 +21,18 @@ import java.util.Map;
  * @param populations  this part's populations
  * @param throttles    this part's throttles
  * @param browser      browser users' settings, or null when the run gave none
+ * @param feeders      the run's feeders by name, each cut to this worker's share of the rows
  */
 public record Plan(String runId, String name, String controller, long issuedAt, String node, String baseUrl,
     Http http, long gracefulStopMillis, long iterationTimeoutMillis, long seed, List<PopulationPart> populations,
-    List<ThrottlePart> throttles, Browser browser) {
+    List<ThrottlePart> throttles, Browser browser, Map<String, FeederPart> feeders) {
+
+  /**
+   * A feeder and this worker's share of its rows: positions modulo {@code shareCycle} in [{@code shareFrom},
+   * {@code shareTo}). A file must exist at the same path on the worker.
+   */
+  public record FeederPart(String format, String file, String separator, List<Map<String, String>> rows,
+      String strategy, String whenExhausted, int shareFrom, int shareTo, int shareCycle) {}
 
   /** Browser settings; paths as the controller gave them (an explicit executable must exist on the worker). */
   public record Browser(String connection, String executable, boolean headless, long actionTimeoutMillis,
@@ -38,7 +46,7 @@ public record Plan(String runId, String name, String controller, long issuedAt, 
 
   /** A population's share. */
   public record PopulationPart(List<Member> members, LoadPart load, Long iterationTimeoutMillis, Long pacingMillis,
-      double drunkenness) {}
+      double drunkenness, Map<String, FeederPart> feeders) {}
 
   /** A scenario by class name. */
   public record Member(String className, String name, double weight) {}

@@ -10,12 +10,15 @@ import dev.liveload.RunOptions;
 import dev.liveload.Scenario;
 import dev.liveload.Throttle;
 import dev.liveload.browser.BrowserOptions;
+import dev.liveload.data.Feeder;
 import dev.liveload.http.HttpOptions;
 import dev.liveload.internal.json.ResultJson;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Plans to and from JSON, and to and from run options. */
 public final class PlanCodec {
@@ -40,11 +43,52 @@ public final class PlanCodec {
 
   // ---- controller side -------------------------------------------------------------------------------------
 
-  public static Plan.PopulationPart part(Population p, Load share) {
+  public static Plan.PopulationPart part(Population p, Load share, int[] rowShare) {
     var members = p.members().stream().map(m -> new Plan.Member(m.type().getName(), m.name(), m.weight())).toList();
     return new Plan.PopulationPart(members, load(share),
         p.iterationTimeout() == null ? null : p.iterationTimeout().toMillis(),
-        p.pacing() == null ? null : p.pacing().toMillis(), p.drunkenness());
+        p.pacing() == null ? null : p.pacing().toMillis(), p.drunkenness(), feeders(p.feeders(), rowShare));
+  }
+
+  /**
+   * Feeders with one worker's share of their rows.
+   *
+   * @param feeders  by name
+   * @param rowShare {from, to, cycle}: the worker's positions in each cycle of rows
+   */
+  public static Map<String, Plan.FeederPart> feeders(Map<String, Feeder> feeders, int[] rowShare) {
+    var out = new LinkedHashMap<String, Plan.FeederPart>();
+    feeders.forEach((name, f) -> out.put(name, new Plan.FeederPart(f.format().name(),
+        f.file() == null ? null : f.file().toString(), String.valueOf(f.separator()), f.rows(),
+        f.strategy().name(), f.whenExhausted().name(), rowShare[0], rowShare[1], rowShare[2])));
+    return out;
+  }
+
+  /**
+   * Each worker's share of every feeder's rows, in proportion to its capacity: a cycle of rows split into
+   * consecutive blocks (equal workers get one row each per cycle).
+   *
+   * @return per worker {from, to, cycle}
+   */
+  public static int[][] rowShares(double[] capacities) {
+    long[] w = new long[capacities.length];
+    long gcd = 0;
+    for (int i = 0; i < w.length; i++) {
+      w[i] = Math.max(1, Math.round(capacities[i] * 10));
+      gcd = java.math.BigInteger.valueOf(gcd).gcd(java.math.BigInteger.valueOf(w[i])).longValue();
+    }
+    long cycle = 0;
+    for (int i = 0; i < w.length; i++) {
+      w[i] /= gcd;
+      cycle += w[i];
+    }
+    int[][] out = new int[w.length][];
+    long from = 0;
+    for (int i = 0; i < w.length; i++) {
+      out[i] = new int[] {(int) from, (int) (from + w[i]), (int) cycle};
+      from += w[i];
+    }
+    return out;
   }
 
   static Plan.LoadPart load(Load load) {
@@ -93,6 +137,9 @@ public final class PlanCodec {
     if (plan.browser() != null) {
       b.browser(browser(plan.browser()));
     }
+    if (plan.feeders() != null) {
+      plan.feeders().forEach((name, f) -> b.feeder(name, feeder(f)));
+    }
     for (Plan.PopulationPart part : plan.populations()) {
       Load load = load(part.load());
       Population population;
@@ -116,6 +163,11 @@ public final class PlanCodec {
       }
       if (part.drunkenness() > 0) {
         population = population.drunkenness(part.drunkenness());
+      }
+      if (part.feeders() != null) {
+        for (var f : part.feeders().entrySet()) {
+          population = population.feeder(f.getKey(), feeder(f.getValue()));
+        }
       }
       b.population(population);
     }
@@ -144,6 +196,23 @@ public final class PlanCodec {
       case PARALLELISM -> Throttle.parallelism(t.name(), (int) t.limit());
     };
     return t.rampTo() == null ? throttle : throttle.rampingTo(t.rampTo(), Duration.ofMillis(t.rampOverMillis()));
+  }
+
+  static Feeder feeder(Plan.FeederPart p) {
+    Feeder f = switch (Feeder.Format.valueOf(p.format())) {
+      case CSV -> Feeder.csv(Path.of(p.file())).separator(p.separator().charAt(0));
+      case JSON -> Feeder.json(Path.of(p.file()));
+      case MEMORY -> Feeder.of(p.rows());
+    };
+    f = switch (Feeder.Strategy.valueOf(p.strategy())) {
+      case QUEUE -> f.queue();
+      case CIRCULAR -> f.circular();
+      case RANDOM -> f.random();
+      case SHUFFLE -> f.shuffle();
+      case UNIQUE_PER_USER -> f.uniquePerUser();
+    };
+    f = f.whenExhausted(Feeder.WhenExhausted.valueOf(p.whenExhausted()));
+    return p.shareCycle() > 1 ? f.share(p.shareFrom(), p.shareTo(), p.shareCycle()) : f;
   }
 
   static BrowserOptions browser(Plan.Browser p) {

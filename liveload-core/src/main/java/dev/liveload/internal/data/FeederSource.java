@@ -48,7 +48,12 @@ public abstract sealed class FeederSource implements AutoCloseable {
     if (feeder.format() == Feeder.Format.MEMORY) {
       List<Row> rows = new java.util.ArrayList<>(feeder.rows().size());
       for (int i = 0; i < feeder.rows().size(); i++) {
-        rows.add(new Row(feeder.rows().get(i), "row " + (i + 1)));
+        if (feeder.holds(i)) {
+          rows.add(new Row(feeder.rows().get(i), "row " + (i + 1)));
+        }
+      }
+      if (rows.isEmpty()) {
+        throw new InvalidOptionException("feeder " + name, feeder.describe(), "has no rows in this share");
       }
       return new Indexed(name, feeder, feeder.columns(name), rows.size(), rows::get, null, shuffleSeed);
     }
@@ -138,11 +143,20 @@ public abstract sealed class FeederSource implements AutoCloseable {
 
     static Indexed ofFile(String name, Feeder feeder, List<String> columns, long shuffleSeed) {
       long[] offsets = new long[1024];
+      long[] numbers = feeder.shared() ? new long[1024] : null; // a share's rows keep their numbers in the file
       int n = 0;
+      long position = 0;
       try (RowFile file = RowFile.open(feeder)) {
         while (file.next() != null) {
+          if (!feeder.holds(position++)) {
+            continue;
+          }
           if (n == offsets.length) {
             offsets = Arrays.copyOf(offsets, offsets.length * 2);
+            numbers = numbers == null ? null : Arrays.copyOf(numbers, offsets.length);
+          }
+          if (numbers != null) {
+            numbers[n] = position;
           }
           offsets[n++] = file.lastOffset();
         }
@@ -151,7 +165,12 @@ public abstract sealed class FeederSource implements AutoCloseable {
       } catch (IOException e) {
         throw new InvalidOptionException("feeder " + name, feeder.file(), "could not be read: " + e);
       }
+      if (n == 0) {
+        throw new InvalidOptionException("feeder " + name, feeder.file(), "has no rows in this share ("
+            + feeder.describe() + ")");
+      }
       long[] index = Arrays.copyOf(offsets, n);
+      long[] rowNumbers = numbers == null ? null : Arrays.copyOf(numbers, n);
       FileChannel channel;
       try {
         channel = FileChannel.open(feeder.file(), StandardOpenOption.READ);
@@ -160,7 +179,8 @@ public abstract sealed class FeederSource implements AutoCloseable {
       }
       Rows rows = i -> {
         try {
-          return RowFile.readAt(channel, feeder, columns, index[i], feeder.file().getFileName() + " row " + (i + 1));
+          return RowFile.readAt(channel, feeder, columns, index[i], feeder.file().getFileName() + " row "
+              + (rowNumbers == null ? i + 1 : rowNumbers[i]));
         } catch (IOException e) {
           throw new FeederException("feeder \"" + name + "\": could not read " + feeder.file() + ": " + e);
         }
@@ -215,6 +235,7 @@ public abstract sealed class FeederSource implements AutoCloseable {
   static final class Streamed extends FeederSource {
     private final ReentrantLock lock = new ReentrantLock();
     private RowFile file;
+    private long position; // rows read from the file since it was (re)opened
     private boolean exhausted;
     private boolean closed;
 
@@ -232,8 +253,12 @@ public abstract sealed class FeederSource implements AutoCloseable {
         for (int pass = 0; pass < 2; pass++) {
           if (file == null) {
             file = RowFile.open(feeder);
+            position = 0;
           }
-          Row r = file.next();
+          Row r;
+          while ((r = file.next()) != null && !feeder.holds(position++)) {
+            // another generator's share of the rows
+          }
           if (r != null) {
             return r;
           }

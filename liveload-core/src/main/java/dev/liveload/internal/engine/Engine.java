@@ -75,17 +75,17 @@ public final class Engine {
     return userIds.incrementAndGet();
   }
 
+  /** @return whether the run is being aborted: users start no new iteration */
+  boolean aborting() {
+    return abortReason != null;
+  }
+
   /**
    * Stops the run early: users are cut off at once and the result has status {@code ABORTED} with the reason
    * (a scenario bug every iteration would repeat, a failed threshold, a controller's order). The first reason wins.
    *
    * @param reason why
    */
-  /** @return whether the run is being aborted: users start no new iteration */
-  boolean aborting() {
-    return abortReason != null;
-  }
-
   public void abort(String reason) {
     if (abortReason == null) {
       abortReason = reason;

@@ -62,7 +62,9 @@ public interface UserContext {
   /** Aborts the whole run: a scenario bug that every iteration would repeat. */
   IterationFailedException usageError(String message);
 
-  /** Aborts the whole run for a reason outside the scenario (a browser that cannot come back); the result says why. */
+  /**
+   * Aborts the whole run for a reason outside the scenario (a browser that cannot come back); the result says why.
+   */
   void abortRun(String reason);
 
   /**
