@@ -33,6 +33,7 @@ import org.slf4j.LoggerFactory;
 final class Owner implements Runnable {
   private static final Logger LOG = LoggerFactory.getLogger(Owner.class);
   private static final long SLICE_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
+  private static final long IDLE_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(40);
   private static final int MAX_RELAUNCHES = 20;
   static final String BINDING = "__liveload_report";
 
@@ -150,14 +151,32 @@ final class Owner implements Runnable {
     }
     long now = System.nanoTime();
     long next = now + SLICE_NANOS;
+    boolean waiting = false;
     for (PageState p : new ArrayList<>(pages)) {
       long d = p.checkDeadline(now);
+      waiting |= d != Long.MAX_VALUE;
       if (d - next < 0) {
         next = d;
       }
     }
     if (running && tasks.isEmpty() && inbox.isEmpty() && !browserGone) {
-      pump(next);
+      if (waiting) {
+        pump(next);
+      } else {
+        idle(next);
+      }
+    }
+  }
+
+  /**
+   * No page is running a batch (every user is thinking): wait for work with a park that {@link #submit} ends at
+   * once, rather than in Playwright's event loop, which only notices new work between its 10 ms polls; then let
+   * Playwright deliver what came meanwhile (page lifecycle reports).
+   */
+  private void idle(long untilNanos) {
+    LockSupport.parkNanos(Math.min(untilNanos - System.nanoTime(), IDLE_PARK_NANOS));
+    if (tasks.isEmpty() && inbox.isEmpty()) {
+      pump(System.nanoTime() + 1_000_000);
     }
   }
 
