@@ -52,7 +52,7 @@ public abstract sealed class FeederSource implements AutoCloseable {
           rows.add(new Row(feeder.rows().get(i), "row " + (i + 1)));
         }
       }
-      if (rows.isEmpty()) {
+      if (rows.isEmpty() && reuses(feeder)) {
         throw new InvalidOptionException("feeder " + name, feeder.describe(), "has no rows in this share");
       }
       return new Indexed(name, feeder, feeder.columns(name), rows.size(), rows::get, null, shuffleSeed);
@@ -62,6 +62,14 @@ public abstract sealed class FeederSource implements AutoCloseable {
       return Indexed.ofFile(name, feeder, columns, shuffleSeed);
     }
     return new Streamed(name, feeder, columns);
+  }
+
+  /**
+   * A share with no rows (fewer rows than generators) is simply exhausted for strategies that hand each row out
+   * once; {@code random} and {@code circular} need at least one row to draw from.
+   */
+  private static boolean reuses(Feeder feeder) {
+    return feeder.strategy() == Strategy.RANDOM || feeder.strategy() == Strategy.CIRCULAR;
   }
 
   /** @return the feeder's name */
@@ -165,7 +173,7 @@ public abstract sealed class FeederSource implements AutoCloseable {
       } catch (IOException e) {
         throw new InvalidOptionException("feeder " + name, feeder.file(), "could not be read: " + e);
       }
-      if (n == 0) {
+      if (n == 0 && reuses(feeder)) {
         throw new InvalidOptionException("feeder " + name, feeder.file(), "has no rows in this share ("
             + feeder.describe() + ")");
       }

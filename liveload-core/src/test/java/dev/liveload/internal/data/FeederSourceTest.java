@@ -216,4 +216,29 @@ class FeederSourceTest {
     assertThatThrownBy(() -> Feeder.of(List.of())).hasMessageContaining("needs at least one row");
     assertThatThrownBy(() -> Feeder.json(object).separator(';')).hasMessageContaining("only applies to CSV");
   }
+
+  @Test
+  void aShareSeesEveryRowOfItsPositionsInEachWayOfReading() throws IOException {
+    Path file = numbers(10);
+    Feeder second = Feeder.csv(file).share(1, 3, 4); // positions 1 and 2 of every 4 rows
+    try (var streamed = FeederSource.open("n", second, 7); var indexed = FeederSource.open("n", second.shuffle(), 7);
+        var memory = FeederSource.open("n", Feeder.of(List.of(Map.of("n", "1"), Map.of("n", "2"), Map.of("n", "3"),
+            Map.of("n", "4"), Map.of("n", "5"), Map.of("n", "6"))).share(1, 3, 4), 7)) {
+      assertThat(drawAll(streamed, "n", 20)).containsExactly("2", "3", "6", "7", "10");
+      assertThat(drawAll(indexed, "n", 20)).containsExactlyInAnyOrder("2", "3", "6", "7", "10");
+      assertThat(drawAll(memory, "n", 20)).containsExactly("2", "3", "6");
+    }
+  }
+
+  @Test
+  void anEmptyShareIsExhaustedForOnceOnlyStrategiesAndAnErrorForReusingOnes() throws IOException {
+    var twoRows = List.of(Map.of("n", "1"), Map.of("n", "2"));
+    try (var queue = FeederSource.open("n", Feeder.of(twoRows).share(2, 3, 3), 7)) {
+      assertThat(queue.draw(new SplittableRandom(1))).isNull();
+    }
+    assertThatThrownBy(() -> FeederSource.open("n", Feeder.of(twoRows).circular().share(2, 3, 3), 7))
+        .isInstanceOf(InvalidOptionException.class).hasMessageContaining("has no rows in this share");
+    assertThatThrownBy(() -> FeederSource.open("n", Feeder.csv(numbers(2)).random().share(2, 3, 3), 7))
+        .isInstanceOf(InvalidOptionException.class).hasMessageContaining("has no rows in this share");
+  }
 }
