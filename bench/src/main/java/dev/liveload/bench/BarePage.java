@@ -59,14 +59,14 @@ final class BarePage {
         pages.add(p);
       }
       Thread.sleep(warmSeconds * 1000L);
-      double c0 = chromium(generator);
+      double c0 = Generator.browser(generator.cpuByProgram());
       long n0 = clicks(pages);
       for (Page p : pages) {
         p.evaluate("() => { window.__d = []; }");
       }
       long t0 = System.nanoTime();
       Thread.sleep(seconds * 1000L);
-      double c1 = chromium(generator);
+      double c1 = Generator.browser(generator.cpuByProgram());
       long n1 = clicks(pages);
       double s = (System.nanoTime() - t0) / 1e9;
       var d = new ArrayList<Double>();
@@ -90,11 +90,5 @@ final class BarePage {
       n += ((Number) p.evaluate("() => window.__n")).longValue();
     }
     return n;
-  }
-
-  /** CPU seconds of the generator's browser processes. */
-  private static double chromium(Generator g) {
-    return g.cpuByProgram().entrySet().stream().filter(e -> e.getKey().startsWith("chrom"))
-        .mapToDouble(Map.Entry::getValue).sum();
   }
 }

@@ -179,8 +179,7 @@ public final class BrowserBench {
       by1.forEach((k, v) -> parts.add(String.format(Locale.ROOT, "%s %.0f%%", k, (v - by0.getOrDefault(k, 0.0)) / secs
           * 100)));
       cpuByProgram = String.join(", ", parts);
-      double chromium = by1.entrySet().stream().filter(e -> e.getKey().startsWith("chrom"))
-          .mapToDouble(e -> e.getValue() - by0.getOrDefault(e.getKey(), 0.0)).sum() / secs * 100;
+      double chromium = (Generator.browser(by1) - Generator.browser(by0)) / secs * 100;
       measured = new double[] {n == 0 ? 0 : pss / n, cpu, processes, chromium};
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

@@ -79,6 +79,12 @@ final class Generator {
     return out;
   }
 
+  /** @return the CPU seconds of the browser's processes in a {@link #cpuByProgram()} reading */
+  static double browser(java.util.Map<String, Double> byProgram) {
+    return byProgram.entrySet().stream().filter(e -> e.getKey().startsWith("chrom"))
+        .mapToDouble(java.util.Map.Entry::getValue).sum();
+  }
+
   String describe() {
     return processes().stream().map(p -> p.info().command().map(c -> Path.of(c).getFileName().toString())
         .orElse("?")).collect(Collectors.groupingBy(s -> s, Collectors.counting())).toString();

@@ -62,7 +62,7 @@ public final class UserBrowserSession implements BrowserSession, UserResource {
 
   @Override
   public void abandon() {
-    actions.endIteration(); // the iteration failed: what it queued after its last sync never runs
+    // the iteration failed: what it queued after its last sync never runs (endIteration, next, drops it)
   }
 
   @Override
