@@ -248,9 +248,10 @@ public final class Feeder {
     return new Feeder(format, file, separator, rows, s, whenExhausted, shareFrom, shareTo, shareCycle);
   }
 
-  /** @return whether the feeder sees only a share of the rows ({@link #share}) */
-  public boolean shared() {
-    return shareCycle > 1;
+  /** @return the position (0-based) of the {@code k}-th row (0-based) of this feeder's share, among all rows */
+  public long sharePosition(long k) {
+    long perCycle = shareTo - shareFrom;
+    return k / perCycle * shareCycle + shareFrom + k % perCycle;
   }
 
   /** @return whether row {@code position} (0-based) is in this feeder's share */

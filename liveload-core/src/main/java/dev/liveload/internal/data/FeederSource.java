@@ -151,7 +151,6 @@ public abstract sealed class FeederSource implements AutoCloseable {
 
     static Indexed ofFile(String name, Feeder feeder, List<String> columns, long shuffleSeed) {
       long[] offsets = new long[1024];
-      long[] numbers = feeder.shared() ? new long[1024] : null; // a share's rows keep their numbers in the file
       int n = 0;
       long position = 0;
       try (RowFile file = RowFile.open(feeder)) {
@@ -161,10 +160,6 @@ public abstract sealed class FeederSource implements AutoCloseable {
           }
           if (n == offsets.length) {
             offsets = Arrays.copyOf(offsets, offsets.length * 2);
-            numbers = numbers == null ? null : Arrays.copyOf(numbers, offsets.length);
-          }
-          if (numbers != null) {
-            numbers[n] = position;
           }
           offsets[n++] = file.lastOffset();
         }
@@ -178,7 +173,6 @@ public abstract sealed class FeederSource implements AutoCloseable {
             + feeder.describe() + ")");
       }
       long[] index = Arrays.copyOf(offsets, n);
-      long[] rowNumbers = numbers == null ? null : Arrays.copyOf(numbers, n);
       FileChannel channel;
       try {
         channel = FileChannel.open(feeder.file(), StandardOpenOption.READ);
@@ -188,7 +182,7 @@ public abstract sealed class FeederSource implements AutoCloseable {
       Rows rows = i -> {
         try {
           return RowFile.readAt(channel, feeder, columns, index[i], feeder.file().getFileName() + " row "
-              + (rowNumbers == null ? i + 1 : rowNumbers[i]));
+              + (feeder.sharePosition(i) + 1));
         } catch (IOException e) {
           throw new FeederException("feeder \"" + name + "\": could not read " + feeder.file() + ": " + e);
         }

@@ -221,6 +221,7 @@ class FeederSourceTest {
   void aShareSeesEveryRowOfItsPositionsInEachWayOfReading() throws IOException {
     Path file = numbers(10);
     Feeder second = Feeder.csv(file).share(1, 3, 4); // positions 1 and 2 of every 4 rows
+    assertThat(java.util.stream.LongStream.range(0, 5).map(second::sharePosition)).containsExactly(1L, 2L, 5L, 6L, 9L);
     try (var streamed = FeederSource.open("n", second, 7); var indexed = FeederSource.open("n", second.shuffle(), 7);
         var memory = FeederSource.open("n", Feeder.of(List.of(Map.of("n", "1"), Map.of("n", "2"), Map.of("n", "3"),
             Map.of("n", "4"), Map.of("n", "5"), Map.of("n", "6"))).share(1, 3, 4), 7)) {
