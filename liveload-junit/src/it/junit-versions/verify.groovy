@@ -1,0 +1,39 @@
+// Checks each build of the sample project (one per JUnit version in invoker.properties).
+def props = new Properties()
+new File(basedir, 'invoker.properties').withInputStream { props.load(it) }
+def versions = props.findAll { it.key.startsWith('invoker.goals.') }.collect { (it.value =~ /-Djunit\.version=(\S+)/)[0][1] }
+assert versions.size() >= 4 : "no JUnit versions found in invoker.properties"
+def log = new File(basedir, 'build.log').text
+assert !log.contains('NoClassDefFoundError') && !log.contains('NoSuchMethodError') && !log.contains('LinkageError')
+assert !log.contains('SLF4J') : 'SLF4J complained in a project without a binding'
+
+def problems = []
+versions.each { v ->
+  def dir = new File(basedir, "target/junit-${v}")
+  def xml = new File(dir, 'surefire-reports/TEST-com.example.ShopLoadTest.xml')
+  if (!xml.isFile()) { problems << "JUnit ${v}: no test report (the build did not get to the tests)"; return }
+  def suite = new groovy.xml.XmlSlurper().parse(xml)
+  def pass = suite.testcase.find { it.@name == 'browsingHoldsUp' }
+  def fail = suite.testcase.find { it.@name == 'browsingIsFasterThanTheServer' }
+  if (pass.isEmpty() || pass.failure.size() + pass.error.size() > 0) {
+    problems << "JUnit ${v}: browsingHoldsUp did not pass: ${pass.failure.@message}${pass.error.@message}"
+  }
+  def message = fail.failure.@message.text()
+  if (fail.error.size() > 0 || !message.startsWith('1 of 1 LiveLoad thresholds failed in ShopLoadTest.browsingIsFasterThanTheServer:')
+      || !message.contains('p95(http.duration) < 1ms') || !message.contains(' — observed ')
+      || !message.contains("report: ${new File(dir, 'liveload/ShopLoadTest/browsingIsFasterThanTheServer.html').absolutePath}")) {
+    problems << "JUnit ${v}: browsingIsFasterThanTheServer did not fail naming its threshold: ${message}${fail.error.@message}"
+  }
+  // passing tests print nothing (neither LiveLoad nor SLF4J): no captured output at all beside the failure
+  if (pass.'system-out'.size() + pass.'system-err'.size() > 0) {
+    problems << "JUnit ${v}: the passing test printed: ${pass.'system-out'.text()}${pass.'system-err'.text()}"
+  }
+  ['browsingHoldsUp', 'browsingIsFasterThanTheServer'].each { m ->
+    ['json', 'html'].each { ext ->
+      if (!new File(dir, "liveload/ShopLoadTest/${m}.${ext}").isFile()) { problems << "JUnit ${v}: no ${m}.${ext}" }
+    }
+  }
+  println "JUnit ${v}: browsingHoldsUp passed, browsingIsFasterThanTheServer failed with: ${message.readLines()[0..1].join(' / ')}"
+}
+assert problems.isEmpty() : problems.join('\n')
+return true
