@@ -1,7 +1,8 @@
 // Checks each build of the sample project (one per JUnit version in invoker.properties).
 def props = new Properties()
 new File(basedir, 'invoker.properties').withInputStream { props.load(it) }
-def versions = props.findAll { it.key.startsWith('invoker.goals.') }.collect { (it.value =~ /-Djunit\.version=(\S+)/)[0][1] }
+def versions = props.findAll { it.key.startsWith('invoker.goals.') }.sort { (it.key - 'invoker.goals.') as int }
+    .collect { (it.value =~ /-Djunit\.version=(\S+)/)[0][1] }
 assert versions.size() >= 4 : "no JUnit versions found in invoker.properties"
 def log = new File(basedir, 'build.log').text
 assert !log.contains('NoClassDefFoundError') && !log.contains('NoSuchMethodError') && !log.contains('LinkageError')
@@ -13,9 +14,9 @@ versions.each { v ->
   def xml = new File(dir, 'surefire-reports/TEST-com.example.ShopLoadTest.xml')
   if (!xml.isFile()) { problems << "JUnit ${v}: no test report (the build did not get to the tests)"; return }
   def suite = new groovy.xml.XmlSlurper().parse(xml)
-  def pass = suite.testcase.find { it.@name == 'browsingHoldsUp' }
-  def fail = suite.testcase.find { it.@name == 'browsingIsFasterThanTheServer' }
-  if (pass.isEmpty() || pass.failure.size() + pass.error.size() > 0) {
+  def pass = suite.testcase.find { it.@name.text().startsWith('browsingHoldsUp') } // 'browsingHoldsUp(RunResult)' from 5.11 on
+  def fail = suite.testcase.find { it.@name.text() == 'browsingIsFasterThanTheServer' }
+  if (pass.size() == 0 || pass.failure.size() + pass.error.size() > 0) {
     problems << "JUnit ${v}: browsingHoldsUp did not pass: ${pass.failure.@message}${pass.error.@message}"
   }
   def message = fail.failure.@message.text()
@@ -33,7 +34,14 @@ versions.each { v ->
       if (!new File(dir, "liveload/ShopLoadTest/${m}.${ext}").isFile()) { problems << "JUnit ${v}: no ${m}.${ext}" }
     }
   }
-  println "JUnit ${v}: browsingHoldsUp passed, browsingIsFasterThanTheServer failed with: ${message.readLines()[0..1].join(' / ')}"
+  // JUnit 5.12 and newer can attach files to a test (publishFile): then JUnit keeps a copy of each
+  def attached = new File(dir, 'junit-jupiter/com.example.ShopLoadTest/browsingHoldsUp(dev.liveload.result.RunResult)/browsingHoldsUp.html')
+  def (major, minor) = v.tokenize('.').collect { it as int }
+  boolean canAttach = major > 5 || minor >= 12
+  if (attached.isFile() != canAttach) {
+    problems << "JUnit ${v}: the report was ${attached.isFile() ? '' : 'not '}attached to the test (${attached})"
+  }
+  println "JUnit ${v}: browsingHoldsUp passed, browsingIsFasterThanTheServer failed with: ${message.readLines()[0..1].join(' / ')}; report attached: ${attached.isFile()}"
 }
 assert problems.isEmpty() : problems.join('\n')
 return true

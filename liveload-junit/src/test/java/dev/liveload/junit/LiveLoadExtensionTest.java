@@ -100,15 +100,20 @@ class LiveLoadExtensionTest {
 
   @Test
   void loadTestClassesCanRunInParallel() {
+    // the properties README gives
     EngineTestKit.engine("junit-jupiter")
         .configurationParameter("junit.jupiter.execution.parallel.enabled", "true")
-        .configurationParameter("junit.jupiter.execution.parallel.mode.default", "concurrent")
+        .configurationParameter("junit.jupiter.execution.parallel.mode.default", "same_thread")
         .configurationParameter("junit.jupiter.execution.parallel.mode.classes.default", "concurrent")
         .selectors(selectClass(LoadTestFixtures.Passing.class), selectClass(LoadTestFixtures.OptionsMethod.class))
         .execute().testEvents()
         .assertStatistics(s -> s.started(2).succeeded(2));
     assertThat(LoadTestFixtures.Passing.seen.run().name()).isEqualTo("Passing.pingHoldsUnderLoad");
     assertThat(LoadTestFixtures.OptionsMethod.seen.run().name()).isEqualTo("OptionsMethod.mixed");
+    var a = LoadTestFixtures.Passing.seen.run();
+    var b = LoadTestFixtures.OptionsMethod.seen.run();
+    assertThat(a.start().isBefore(b.end()) && b.start().isBefore(a.end())).as("the two runs overlap in time: %s-%s "
+        + "and %s-%s", a.start(), a.end(), b.start(), b.end()).isTrue();
   }
 
   @Test
