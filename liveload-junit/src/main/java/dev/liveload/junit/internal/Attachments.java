@@ -45,11 +45,6 @@ public final class Attachments {
 
   private Attachments() {}
 
-  /** @return whether the JUnit in use can attach files to a test (5.12 and newer) */
-  public static boolean supported() {
-    return PUBLISH_FILE != null;
-  }
-
   /**
    * Attaches a copy of {@code file} to the current test, when the JUnit in use can and the launcher keeps outputs;
    * otherwise does nothing (the file itself stays where it is).

@@ -88,7 +88,7 @@ public final class Failures {
     String where = "\n  the load of " + o.test() + " passed" + (n == 0 ? "" : n == 1 ? " its threshold"
         : " its " + n + " thresholds") + run(o.result()) + files(o);
     if (body instanceof AssertionError) {
-      String message = String.valueOf(body.getMessage()) + where;
+      String message = (body.getMessage() == null ? body.getClass().getName() : body.getMessage()) + where;
       AssertionFailedError e = body instanceof AssertionFailedError a && a.isExpectedDefined() && a.isActualDefined()
           ? new AssertionFailedError(message, a.getExpected().getEphemeralValue(), a.getActual().getEphemeralValue(),
               body)
