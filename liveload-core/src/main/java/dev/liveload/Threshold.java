@@ -31,6 +31,11 @@ import java.time.Duration;
  * ratios; {@code /s} for rates. A statistic over no samples fails ("no data"). An invalid expression is rejected
  * by {@link #of(String)} with the position of the error, before any load starts.
  *
+ * <p>While the run goes, a threshold is judged only once no single sample can decide it: a statistic needs 20
+ * samples (a percentile pN at least 100 / (100 - N): p99 100, p99.9 1000), {@code error_ratio < L} more than 1 / L
+ * requests, each at most 1000; a rate needs one second of run; a count is judged at once. Until then it neither
+ * records a first failure nor aborts the run. The final verdict judges the whole run, however few its samples.
+ *
  * <p>Immutable.
  *
  * @since 0.1

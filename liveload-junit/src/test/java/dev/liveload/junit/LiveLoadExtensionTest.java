@@ -1,6 +1,7 @@
 package dev.liveload.junit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 import static org.junit.platform.testkit.engine.EventConditions.event;
 import static org.junit.platform.testkit.engine.EventConditions.finishedWithFailure;
@@ -10,10 +11,16 @@ import static org.junit.platform.testkit.engine.TestExecutionResultConditions.me
 
 import dev.liveload.junit.fixtures.LoadTestFixtures;
 import dev.liveload.result.RunResult;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.platform.engine.OutputDirectoryCreator;
+import org.junit.platform.engine.TestDescriptor;
+import org.junit.platform.engine.reporting.FileEntry;
 import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Events;
 import org.opentest4j.AssertionFailedError;
@@ -38,7 +45,6 @@ class LiveLoadExtensionTest {
     assertThat(RunResult.read(json)).isEqualTo(r);
     Path html = Path.of("target/liveload/LoadTestFixtures.Passing/pingHoldsUnderLoad.html");
     assertThat(html).exists().content().contains("<html").contains("Passing.pingHoldsUnderLoad");
-    assertThat(events.list()).allSatisfy(e -> { });
   }
 
   @Test
@@ -53,23 +59,34 @@ class LiveLoadExtensionTest {
   }
 
   @Test
-  void aBrokenConfigurationFailsClearlyBeforeAnyLoad() {
+  void aBrokenConfigurationFailsClearlyBeforeAnyLoadNamingTheTest() {
     run(LoadTestFixtures.BrokenUsers.class).assertThatEvents().haveExactly(1, event(test("zeroUsers"),
         finishedWithFailure(instanceOf(ExtensionConfigurationException.class),
-            message(m -> m.contains("load.users = 0 is not allowed: must be >= 1")))));
+            message("@LoadTest on BrokenUsers.zeroUsers: load.users = 0 is not allowed: must be >= 1"))));
     assertThat(LoadTestFixtures.server(LoadTestFixtures.BrokenUsers.class).total()).isZero();
 
     run(LoadTestFixtures.BrokenThreshold.class).assertThatEvents().haveExactly(1, event(test("typo"),
-        finishedWithFailure(message(m -> m.contains("threshold = p95(http.duration < 300ms is not allowed: at "
-            + "position 19 expected ')'")))));
+        finishedWithFailure(instanceOf(ExtensionConfigurationException.class), message(m ->
+            m.startsWith("@LoadTest on BrokenThreshold.typo: ") && m.contains("p95(http.duration < 300ms")))));
     assertThat(LoadTestFixtures.server(LoadTestFixtures.BrokenThreshold.class).total()).isZero();
 
     run(LoadTestFixtures.NoScenario.class).assertThatEvents().haveExactly(1, event(test("nothingToRun"),
-        finishedWithFailure(message(m -> m.contains("needs a scenario class (scenario = MyScenario.class) or an "
-            + "options method")))));
+        finishedWithFailure(message(m -> m.startsWith("@LoadTest on NoScenario.nothingToRun: it needs a scenario "
+            + "class (scenario = MyScenario.class) or an options method")))));
 
     run(LoadTestFixtures.BadDuration.class).assertThatEvents().haveExactly(1, event(test("vague"),
-        finishedWithFailure(message(m -> m.contains("@LoadTest(duration = \"a while\") is not a duration")))));
+        finishedWithFailure(message(m -> m.startsWith("@LoadTest on BadDuration.vague: duration = \"a while\" is "
+            + "not a duration: write it as ISO-8601 (PT1M30S) or as a number and ms, s, m or h")))));
+
+    run(LoadTestFixtures.BrokenOptionsMethod.class).assertThatEvents().haveExactly(1, event(test("noSuchMethod"),
+        finishedWithFailure(message("@LoadTest on BrokenOptionsMethod.noSuchMethod: options = \"missing\": "
+            + "BrokenOptionsMethod has no method missing() without parameters"))));
+
+    // a test that takes the RunResult gets the configuration error itself, not a parameter-resolution error
+    run(LoadTestFixtures.BrokenWithParameter.class).assertThatEvents().haveExactly(1, event(test("badRampUp"),
+        finishedWithFailure(instanceOf(ExtensionConfigurationException.class), message(m ->
+            m.startsWith("@LoadTest on BrokenWithParameter.badRampUp: rampUp = \"soon\" is not a duration")))));
+    assertThat(LoadTestFixtures.server(LoadTestFixtures.BrokenWithParameter.class).total()).isZero();
   }
 
   @Test
@@ -82,25 +99,52 @@ class LiveLoadExtensionTest {
   }
 
   @Test
-  void assertionsSayWhatWasObservedAndInWhichRun() {
-    run(LoadTestFixtures.FailingAssertion.class).assertThatEvents().haveExactly(1, event(test("assertsTooMuch"),
-        finishedWithFailure(instanceOf(AssertionError.class), message(m ->
-            m.startsWith("Expecting p95 of step 'slow' in scenario 'Ping' (")
-                && m.contains("run 'FailingAssertion.assertsTooMuch'")
-                && m.contains("to be less than 1 ms, but it was ")))));
-  }
-
-  @Test
   void loadTestClassesCanRunInParallel() {
+    // the properties README gives
     EngineTestKit.engine("junit-jupiter")
         .configurationParameter("junit.jupiter.execution.parallel.enabled", "true")
-        .configurationParameter("junit.jupiter.execution.parallel.mode.default", "concurrent")
+        .configurationParameter("junit.jupiter.execution.parallel.mode.default", "same_thread")
         .configurationParameter("junit.jupiter.execution.parallel.mode.classes.default", "concurrent")
         .selectors(selectClass(LoadTestFixtures.Passing.class), selectClass(LoadTestFixtures.OptionsMethod.class))
         .execute().testEvents()
         .assertStatistics(s -> s.started(2).succeeded(2));
     assertThat(LoadTestFixtures.Passing.seen.run().name()).isEqualTo("Passing.pingHoldsUnderLoad");
     assertThat(LoadTestFixtures.OptionsMethod.seen.run().name()).isEqualTo("OptionsMethod.mixed");
+    var a = LoadTestFixtures.Passing.seen.run();
+    var b = LoadTestFixtures.OptionsMethod.seen.run();
+    assertThat(a.start().isBefore(b.end()) && b.start().isBefore(a.end())).as("the two runs overlap in time: %s-%s "
+        + "and %s-%s", a.start(), a.end(), b.start(), b.end()).isTrue();
+  }
+
+  @Test
+  void theFilesAreAttachedToTheTestInJUnitsReportsUnlessTurnedOff(@TempDir Path reports) {
+    OutputDirectoryCreator outputs = new OutputDirectoryCreator() {
+      @Override
+      public Path getRootDirectory() {
+        return reports;
+      }
+
+      @Override
+      public Path createOutputDirectory(TestDescriptor descriptor) throws IOException {
+        return Files.createDirectories(reports.resolve(descriptor.getDisplayName().replaceAll("\\W", "_")));
+      }
+    };
+    Events attached = EngineTestKit.engine("junit-jupiter").selectors(selectClass(LoadTestFixtures.Passing.class))
+        .outputDirectoryCreator(outputs).execute().testEvents();
+    attached.assertStatistics(s -> s.succeeded(1));
+    List<FileEntry> files = attached.fileEntryPublished().list().stream()
+        .map(e -> e.getRequiredPayload(FileEntry.class)).toList();
+    assertThat(files).extracting(f -> f.getPath().getFileName().toString(), f -> f.getMediaType().orElse(""))
+        .containsExactly(tuple("pingHoldsUnderLoad.json", "application/json"),
+            tuple("pingHoldsUnderLoad.html", "text/html"));
+    assertThat(files.get(0).getPath()).startsWith(reports)
+        .hasSameBinaryContentAs(Path.of("target/liveload/LoadTestFixtures.Passing/pingHoldsUnderLoad.json"));
+
+    Events off = EngineTestKit.engine("junit-jupiter").selectors(selectClass(LoadTestFixtures.Passing.class))
+        .outputDirectoryCreator(outputs).configurationParameter("liveload.publishFiles", "false").execute()
+        .testEvents();
+    off.assertStatistics(s -> s.succeeded(1));
+    assertThat(off.fileEntryPublished().count()).isZero();
   }
 
   @Test

@@ -9,6 +9,7 @@ import dev.liveload.browser.BrowserUnavailableException;
 import dev.liveload.browser.PageOutcome;
 import dev.liveload.browser.PageSample;
 import dev.liveload.browser.StorageState;
+import dev.liveload.internal.Logs;
 import dev.liveload.internal.engine.IterationInterrupted;
 import dev.liveload.internal.engine.RecordedFailure;
 import dev.liveload.internal.engine.UserContext;
@@ -18,7 +19,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The engine of a user's browser session: queues the user's actions, runs them on the user's {@link BrowserPage}
@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * no-ops. Replaces a crashed page. Used by the user's thread only.
  */
 final class ActionQueue {
-  private static final Logger LOG = LoggerFactory.getLogger(ActionQueue.class);
+  private static final Logger LOG = Logs.get(ActionQueue.class);
 
   private final User user;
   private final UserContext context;

@@ -4,6 +4,7 @@ import dev.liveload.RunOptions;
 import dev.liveload.browser.BrowserConnection;
 import dev.liveload.browser.BrowserOptions;
 import dev.liveload.browser.BrowserUnavailableException;
+import dev.liveload.internal.Logs;
 import dev.liveload.result.Measurement;
 import java.net.URI;
 import java.util.ArrayList;
@@ -15,14 +16,13 @@ import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * A run's browser: finds the {@link BrowserConnection} with {@link ServiceLoader}, opens it once (before the load
  * when the run has browser options, else when the first user asks), and closes it when the run ends.
  */
 public final class BrowserRuntime {
-  private static final Logger LOG = LoggerFactory.getLogger(BrowserRuntime.class);
+  private static final Logger LOG = Logs.get(BrowserRuntime.class);
   /** The connection chosen when several are present and none is named. */
   static final String DEFAULT_CONNECTION = "playwright";
 

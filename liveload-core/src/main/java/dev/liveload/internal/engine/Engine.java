@@ -1,6 +1,7 @@
 package dev.liveload.internal.engine;
 
 import dev.liveload.RunOptions;
+import dev.liveload.internal.Logs;
 import dev.liveload.internal.data.RunFeeders;
 import dev.liveload.internal.browser.BrowserRuntime;
 import dev.liveload.internal.http.HttpSettings;
@@ -23,14 +24,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntSupplier;
 import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Runs one load test: schedules populations, ticks the metrics every second, enforces iteration timeouts, stops
  * gracefully, and builds the {@link RunResult} (also when interrupted).
  */
 public final class Engine {
-  private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
+  private static final Logger LOG = Logs.get(Engine.class);
   private static final long SCHEDULER_PERIOD_NANOS = 5_000_000L;
   /** After users are cut off, how long to wait for their threads before giving up on them. */
   private static final long JOIN_AFTER_STOP_NANOS = TimeUnit.SECONDS.toNanos(10);

@@ -14,7 +14,7 @@ import java.util.List;
  * then an interrupt), and reports how many there were.
  */
 abstract class LoadRunner {
-  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(LoadRunner.class);
+  private static final org.slf4j.Logger LOG = dev.liveload.internal.Logs.get(LoadRunner.class);
   /** One iteration to run: when it was meant to start ({@link System#nanoTime()} scale) and which scenario. */
   record Job(long intendedNanos, ScenarioSlot slot) {}
 

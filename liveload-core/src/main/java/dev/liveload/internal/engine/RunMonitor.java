@@ -3,6 +3,7 @@ package dev.liveload.internal.engine;
 import dev.liveload.Progress;
 import dev.liveload.ProgressSnapshot;
 import dev.liveload.RunOptions;
+import dev.liveload.internal.Logs;
 import dev.liveload.internal.metrics.Sampler;
 import dev.liveload.internal.threshold.LiveThresholds;
 import dev.liveload.internal.threshold.LiveView;
@@ -13,14 +14,13 @@ import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Watches a run once a second, on the metrics thread: evaluates thresholds on the run so far (aborting the run
  * when one that aborts on failure fails), and emits progress snapshots at the configured interval.
  */
 final class RunMonitor {
-  private static final Logger PROGRESS = LoggerFactory.getLogger("dev.liveload.progress");
+  private static final Logger PROGRESS = Logs.get("dev.liveload.progress");
   private static final List<String> LATENCY = List.of("http.duration", "browser.action.duration",
       "iteration.duration");
 

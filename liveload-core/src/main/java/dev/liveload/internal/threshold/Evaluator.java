@@ -23,8 +23,9 @@ public final class Evaluator {
    * @param unit     its unit
    * @param passed   whether the threshold held
    * @param what     what was measured, for people
+   * @param samples  how many samples (or requests, or counted events) the observed value rests on
    */
-  public record Outcome(double observed, String unit, boolean passed, String what) {
+  public record Outcome(double observed, String unit, boolean passed, String what, long samples) {
     /** @return the observed value as people read it */
     public String observedText() {
       if (Double.isNaN(observed)) {
@@ -64,7 +65,7 @@ public final class Evaluator {
         String name = e.function().equals("percentile") ? "p" + Evaluator.format(e.percentile()) : e.function();
         String what = name + " of " + e.target() + " (passed samples" + scope + ", " + h.getTotalCount() + ")";
         if (h.getTotalCount() == 0) {
-          yield new Outcome(Double.NaN, def.unit(), false, what + ": no samples");
+          yield new Outcome(Double.NaN, def.unit(), false, what + ": no samples", 0);
         }
         double s = def.scale();
         double v = switch (e.function()) {
@@ -73,24 +74,25 @@ public final class Evaluator {
           case "min" -> h.getMinValue() / s;
           default -> h.getMaxValue() / s;
         };
-        yield new Outcome(v, def.unit(), e.holds(v), what);
+        yield new Outcome(v, def.unit(), e.holds(v), what, h.getTotalCount());
       }
       case "count", "rate" -> {
         String name = ALIASES.getOrDefault(e.target(), e.target());
         double count = count(view, name, sel);
         if (e.function().equals("count")) {
-          yield new Outcome(count, "", e.holds(count), "count of " + name + scope);
+          yield new Outcome(count, "", e.holds(count), "count of " + name + scope, (long) count);
         }
         double seconds = view.seconds(scenario);
         double rate = seconds <= 0 ? 0 : count / seconds;
         yield new Outcome(rate, "/s", e.holds(rate), "rate of " + name + scope + " over "
-            + format(seconds) + " s");
+            + format(seconds) + " s", (long) count);
       }
       case "rps" -> {
         double seconds = view.seconds(scenario);
-        double rate = seconds <= 0 ? 0 : count(view, "requests", sel) / seconds;
+        double requests = count(view, "requests", sel);
+        double rate = seconds <= 0 ? 0 : requests / seconds;
         yield new Outcome(rate, "/s", e.holds(rate), "requests per second" + scope + " over " + format(seconds)
-            + " s");
+            + " s", (long) requests);
       }
       case "error_ratio" -> {
         double requests = count(view, "requests", sel);
@@ -102,11 +104,11 @@ public final class Evaluator {
           over = "iterations";
         }
         if (requests == 0) {
-          yield new Outcome(Double.NaN, "ratio", false, "error ratio" + scope + ": nothing ran");
+          yield new Outcome(Double.NaN, "ratio", false, "error ratio" + scope + ": nothing ran", 0);
         }
         double ratio = failed / requests;
         yield new Outcome(ratio, "ratio", e.holds(ratio), "failed " + over + " " + (long) failed + " of "
-            + (long) requests + scope);
+            + (long) requests + scope, (long) requests);
       }
       default -> throw new IllegalStateException(e.function());
     };

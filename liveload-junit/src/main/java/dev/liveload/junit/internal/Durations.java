@@ -12,6 +12,12 @@ public final class Durations {
 
   private Durations() {}
 
+  /**
+   * @param attribute the annotation attribute, for the message
+   * @param text      what it says
+   * @return the duration
+   * @throws ExtensionConfigurationException when the text is not a duration
+   */
   public static Duration parse(String attribute, String text) {
     String t = text.trim();
     Matcher m = SHORT.matcher(t);
@@ -28,8 +34,8 @@ public final class Durations {
     try {
       return Duration.parse(t);
     } catch (DateTimeParseException e) {
-      throw new ExtensionConfigurationException("@LoadTest(" + attribute + " = \"" + text + "\") is not a "
-          + "duration: write it as ISO-8601 (PT1M30S) or as a number and ms, s, m or h (500ms, 30s, 2m)");
+      throw new ExtensionConfigurationException(attribute + " = \"" + text + "\" is not a duration: write it as "
+          + "ISO-8601 (PT1M30S) or as a number and ms, s, m or h (500ms, 30s, 2m)");
     }
   }
 }

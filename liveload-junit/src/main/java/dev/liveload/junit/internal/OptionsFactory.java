@@ -35,49 +35,59 @@ public final class OptionsFactory {
   /** The options and the thresholds to evaluate after the run (those that could not be added to the options). */
   public record Prepared(RunOptions options, List<dev.liveload.Threshold> afterwards) {}
 
+  /**
+   * @param context the load test's context
+   * @param test    its annotation
+   * @return the run
+   * @throws ExtensionConfigurationException naming the test ({@code @LoadTest on Class.method: ...}) and what is
+   *     wrong, before any load
+   */
   public static Prepared prepare(ExtensionContext context, LoadTest test) {
-    Class<?> testClass = context.getRequiredTestClass();
-    Method method = context.getRequiredTestMethod();
-    Object instance = context.getTestInstance().orElse(null);
-    List<dev.liveload.Threshold> thresholds = thresholds(testClass, method);
-    String runName = testClass.getSimpleName() + "." + method.getName();
+    String runName = context.getRequiredTestClass().getSimpleName() + "." + context.getRequiredTestMethod().getName();
     try {
-      if (!test.options().isEmpty()) {
-        if (test.scenario().length > 0) {
-          throw new ExtensionConfigurationException("@LoadTest on " + runName + " gives both scenario and options: "
-              + "use one (the options method builds the whole run)");
-        }
-        Object built = invokeOptionsMethod(testClass, instance, test.options(), runName);
-        if (built instanceof RunOptions options) {
-          return new Prepared(options, thresholds);
-        }
-        RunOptions.Builder b = (RunOptions.Builder) built;
-        applyCommon(b, context, test, runName);
-        thresholds.forEach(b::threshold);
-        return new Prepared(b.build(), List.of());
+      return build(context, test, runName);
+    } catch (InvalidOptionException | ExtensionConfigurationException e) {
+      throw new ExtensionConfigurationException("@LoadTest on " + runName + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static Prepared build(ExtensionContext context, LoadTest test, String runName) {
+    Class<?> testClass = context.getRequiredTestClass();
+    Object instance = context.getTestInstance().orElse(null);
+    List<dev.liveload.Threshold> thresholds = thresholds(testClass, context.getRequiredTestMethod());
+    if (!test.options().isEmpty()) {
+      if (test.scenario().length > 0) {
+        throw new ExtensionConfigurationException("it gives both scenario and options: use one (the options method "
+            + "builds the whole run)");
       }
-      if (test.scenario().length == 0) {
-        throw new ExtensionConfigurationException("@LoadTest on " + runName + " needs a scenario class "
-            + "(scenario = MyScenario.class) or an options method (options = \"myOptions\")");
+      Object built = invokeOptionsMethod(testClass, instance, test.options());
+      if (built instanceof RunOptions options) {
+        return new Prepared(options, thresholds);
       }
-      Duration duration = Durations.parse("duration", test.duration());
-      Duration rampUp = test.rampUp().isBlank() ? Duration.ZERO : Durations.parse("rampUp", test.rampUp());
-      RunOptions.Builder b = RunOptions.builder();
-      for (Class<? extends Scenario> scenario : test.scenario()) {
-        Load load = rampUp.isZero() ? Load.constant(test.users(), duration)
-            : Load.rampUp(0, test.users(), rampUp).thenHold(duration);
-        Population p = Population.of(scenario, load);
-        if (!test.iterationTimeout().isBlank()) {
-          p = p.iterationTimeout(Durations.parse("iterationTimeout", test.iterationTimeout()));
-        }
-        b.population(p);
-      }
+      RunOptions.Builder b = (RunOptions.Builder) built;
       applyCommon(b, context, test, runName);
       thresholds.forEach(b::threshold);
       return new Prepared(b.build(), List.of());
-    } catch (InvalidOptionException e) {
-      throw new ExtensionConfigurationException("@LoadTest on " + runName + ": " + e.getMessage(), e);
     }
+    if (test.scenario().length == 0) {
+      throw new ExtensionConfigurationException("it needs a scenario class (scenario = MyScenario.class) or an "
+          + "options method (options = \"myOptions\")");
+    }
+    Duration duration = Durations.parse("duration", test.duration());
+    Duration rampUp = test.rampUp().isBlank() ? Duration.ZERO : Durations.parse("rampUp", test.rampUp());
+    RunOptions.Builder b = RunOptions.builder();
+    for (Class<? extends Scenario> scenario : test.scenario()) {
+      Load load = rampUp.isZero() ? Load.constant(test.users(), duration)
+          : Load.rampUp(0, test.users(), rampUp).thenHold(duration);
+      Population p = Population.of(scenario, load);
+      if (!test.iterationTimeout().isBlank()) {
+        p = p.iterationTimeout(Durations.parse("iterationTimeout", test.iterationTimeout()));
+      }
+      b.population(p);
+    }
+    applyCommon(b, context, test, runName);
+    thresholds.forEach(b::threshold);
+    return new Prepared(b.build(), List.of());
   }
 
   private static void applyCommon(RunOptions.Builder b, ExtensionContext context, LoadTest test, String runName) {
@@ -98,7 +108,7 @@ public final class OptionsFactory {
     var out = new ArrayList<dev.liveload.Threshold>();
     for (AnnotatedElement e : List.<AnnotatedElement>of(testClass, method)) {
       for (Threshold t : AnnotationSupport.findRepeatableAnnotations(e, Threshold.class)) {
-        dev.liveload.Threshold threshold = dev.liveload.Threshold.of(t.value());
+        dev.liveload.Threshold threshold = dev.liveload.Threshold.of(t.value()); // a typo fails here
         out.add(t.abortOnFail() ? threshold.abortOnFail() : threshold);
       }
     }
@@ -140,7 +150,7 @@ public final class OptionsFactory {
     while (m.find()) {
       String value = System.getProperty(m.group(1));
       if (value == null) {
-        throw new ExtensionConfigurationException("@LoadTest(baseUrl = \"" + text + "\") uses the system property "
+        throw new ExtensionConfigurationException("baseUrl = \"" + text + "\" uses the system property "
             + m.group(1) + ", which is not set");
       }
       m.appendReplacement(sb, Matcher.quoteReplacement(value));
@@ -149,19 +159,18 @@ public final class OptionsFactory {
     return sb.toString();
   }
 
-  private static Object invokeOptionsMethod(Class<?> testClass, Object instance, String name, String runName) {
+  private static Object invokeOptionsMethod(Class<?> testClass, Object instance, String name) {
     Method method = ReflectionSupport.findMethod(testClass, name).orElseThrow(() ->
-        new ExtensionConfigurationException("@LoadTest(options = \"" + name + "\") on " + runName + ": "
-            + testClass.getSimpleName() + " has no method " + name + "() without parameters"));
+        new ExtensionConfigurationException("options = \"" + name + "\": " + testClass.getSimpleName()
+            + " has no method " + name + "() without parameters"));
     Class<?> type = method.getReturnType();
     if (type != RunOptions.class && type != RunOptions.Builder.class) {
-      throw new ExtensionConfigurationException("@LoadTest(options = \"" + name + "\") on " + runName
-          + ": the method must return RunOptions or RunOptions.Builder, not " + type.getSimpleName());
+      throw new ExtensionConfigurationException("options = \"" + name + "\": the method must return RunOptions or "
+          + "RunOptions.Builder, not " + type.getSimpleName());
     }
     Object result = ReflectionSupport.invokeMethod(method, Modifier.isStatic(method.getModifiers()) ? null : instance);
     if (result == null) {
-      throw new ExtensionConfigurationException("@LoadTest(options = \"" + name + "\") on " + runName
-          + ": the method returned null");
+      throw new ExtensionConfigurationException("options = \"" + name + "\": the method returned null");
     }
     return result;
   }

@@ -6,13 +6,13 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
-/** Where a load test's result goes: {@code <dir>/<class>/<method>.json} and {@code .html}. */
+/**
+ * Where a load test's result goes: {@code <dir>/<class>/<method>.json} and {@code .html}. Nothing is printed: a
+ * failing load test's message gives both paths.
+ */
 public final class ResultFiles {
-  private static final AtomicBoolean ANNOUNCED = new AtomicBoolean();
-
   private ResultFiles() {}
 
   /** The directory: system property {@code liveload.reportDir}, default {@code target/liveload}. */
@@ -39,10 +39,6 @@ public final class ResultFiles {
       } catch (IOException e) {
         throw new UncheckedIOException("could not write " + page, e);
       }
-    }
-    if (ANNOUNCED.compareAndSet(false, true)) {
-      System.out.println("LiveLoad: results and reports of load tests are in " + directory().toAbsolutePath()
-          + " (<class>/<method>.json and .html)");
     }
     return new Path[] {json, page};
   }

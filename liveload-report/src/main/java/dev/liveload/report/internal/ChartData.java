@@ -12,7 +12,8 @@ import java.util.TreeSet;
 /**
  * The data the page's charts draw, as JSON: per panel the time series (columns of per-interval figures, x in
  * seconds since the run started) and the distribution of each metric; the generator's timeline. Only what the
- * charts need goes in: summary figures per interval, never the per-interval HDR data.
+ * charts need goes in: summary figures per interval, never the per-interval HDR data. Edge intervals shorter than
+ * half an interval are drawn merged with their neighbour ({@link ChartPoints}).
  */
 public final class ChartData {
   /** Highest percentile the percentile curve is drawn to, as "nines": 5 = 99.999%. */
@@ -43,7 +44,7 @@ public final class ChartData {
   }
 
   private static void panel(Json json, ScenarioResult s, long start) {
-    List<Point> points = s.timeSeries().points();
+    List<Point> points = ChartPoints.of(s.timeSeries()).points();
     int n = points.size();
     double[] t = new double[n];
     double[] users = new double[n];

@@ -99,8 +99,9 @@ public final class ScenarioPanel {
     if (s.timeSeries().points().isEmpty()) {
       sb.append(Parts.muted("No time series: nothing was recorded over time."));
     } else {
-      sb.append(Parts.heading("h3", "Throughput and active users", "per " + interval + " interval · left axis "
-          + "per second, right axis users"));
+      String merged = ChartPoints.of(s.timeSeries()).note();
+      sb.append(Parts.heading("h3", "Throughput and active users", "per " + interval + " interval"
+          + (merged.isEmpty() ? "" : " (" + merged + ")") + " · left axis per second, right axis users"));
       sb.append(Parts.chart("throughput", "", "requests, failed requests and iterations per second, and active "
           + "users, over time"));
     }
