@@ -418,6 +418,11 @@ public final class VirtualUser implements User, UserContext, Runnable {
         }
 
         @Override
+        public void endIteration() {
+          session.forgetUnsent(); // building it threw, or the iteration failed: not a missing .send()
+        }
+
+        @Override
         public void close() {
           session.close();
         }

@@ -139,6 +139,15 @@ public final class UserHttpSession implements HttpSession {
     }
   }
 
+  /**
+   * Forgets the request being built. Called when an iteration ends: after a passed one {@link #checkUnsent()} has
+   * already looked; after a failed one the request was left unsent because building it (or the code around it)
+   * threw, which is that iteration's failure, not a scenario bug.
+   */
+  public void forgetUnsent() {
+    unsent = null;
+  }
+
   // ---- cookies -----------------------------------------------------------------------------------------------
 
   @Override
