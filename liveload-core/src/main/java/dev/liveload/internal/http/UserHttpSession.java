@@ -155,7 +155,7 @@ public final class UserHttpSession implements HttpSession {
     if (cookies == null) {
       return null;
     }
-    for (HttpCookie c : cookies.getCookieStore().get(toUri(resolve(url, null)))) {
+    for (HttpCookie c : cookies.getCookieStore().get(toUri(resolve(url, null, null)))) {
       if (c.getName().equals(name)) {
         return c.getValue();
       }
@@ -165,7 +165,7 @@ public final class UserHttpSession implements HttpSession {
 
   @Override
   public void addCookie(String url, String name, String value) {
-    URI uri = toUri(resolve(url, null));
+    URI uri = toUri(resolve(url, null, null));
     HttpCookie c = new HttpCookie(name, value);
     c.setPath("/");
     c.setVersion(0);
@@ -221,7 +221,7 @@ public final class UserHttpSession implements HttpSession {
     }
     settle();
     String step = user.step();
-    Target target = resolve(r.url, r.query);
+    Target target = resolve(r.url, r.query, r.method);
     String tag = r.name != null ? r.name : r.template != null ? templateTag(r.template, target) : target.tag();
     target = new Target(target.origin(), target.pathAndQuery(), tag);
     String method = r.method;
@@ -279,7 +279,7 @@ public final class UserHttpSession implements HttpSession {
   private Target redirectTarget(Target from, String location, String method, String urlTag) {
     try {
       URI base = new URI(from.url());
-      URI next = base.resolve(location.trim());
+      URI next = base.resolve(UrlEncoding.normalize(location));
       if (next.getScheme() == null || !(next.getScheme().equals("http") || next.getScheme().equals("https"))) {
         throw user.fail("redirect", "cannot follow redirect to " + location, method, urlTag, null);
       }
@@ -656,7 +656,17 @@ public final class UserHttpSession implements HttpSession {
 
   // ---- URLs --------------------------------------------------------------------------------------------------
 
-  private Target resolve(String url, CharSequence query) {
+  /**
+   * Where a URL written by scenario code goes: encoded as browsers do ({@link UrlEncoding}), fragment dropped.
+   * A URL that cannot be sent fails the iteration (kind {@code url}) before anything is sent.
+   */
+  private Target resolve(String written, CharSequence query, String method) {
+    String url;
+    try {
+      url = UrlEncoding.normalize(written);
+    } catch (UrlEncoding.InvalidUrlException e) {
+      throw user.fail("url", "invalid URL " + written + ": " + e.getMessage(), method, null, null);
+    }
     String pathAndQuery;
     Origin origin;
     boolean absolute = url.regionMatches(true, 0, "http://", 0, 7) || url.regionMatches(true, 0, "https://", 0, 8);
@@ -666,7 +676,7 @@ public final class UserHttpSession implements HttpSession {
         origin = Origin.of(uri);
         pathAndQuery = rawPathAndQuery(uri);
       } catch (URISyntaxException | IllegalArgumentException e) {
-        throw user.usageError("invalid URL " + url + ": " + e.getMessage());
+        throw user.fail("url", "invalid URL " + written + ": " + e.getMessage(), method, null, null);
       }
     } else {
       if (settings.baseOrigin == null) {
