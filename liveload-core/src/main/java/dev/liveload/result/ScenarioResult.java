@@ -9,8 +9,9 @@ import java.util.Map;
  * <p>Counters are totals over the run: {@code requests} (every request issued, each redirect hop counted),
  * {@code requests.failed}, {@code iterations} (every iteration started and finished, failed or not),
  * {@code iterations.failed}, {@code iterations.interrupted} (cut off by the end of the run; neither passed nor
- * failed), {@code iterations.dropped} (open models: could not start in time). Every request is counted exactly
- * once, as passed or failed.
+ * failed), {@code iterations.dropped} (open models: could not start in time), {@code http.retries} (requests sent a
+ * second time, on a new connection, because the kept-alive one failed under them; only idempotent ones, see
+ * {@link dev.liveload.http.HttpSession}). Every request is counted exactly once, as passed or failed.
  *
  * <p>Metrics hold the distribution of <em>successful</em> samples by name: {@code http.duration} (from the start
  * of the request, including connecting when a new connection was needed, to the last byte of the body),

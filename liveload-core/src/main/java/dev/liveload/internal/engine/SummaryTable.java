@@ -52,8 +52,9 @@ public final class SummaryTable {
     }
     if (s.requests() > 0) {
       sb.append("    ").append(dots("requests", 22)).append(String.format(Locale.ROOT,
-          " %d  %.1f/s  failed %d (%.2f%%)%n", s.requests(), seconds == 0 ? 0 : s.requests() / seconds,
-          s.failedRequests(), 100.0 * s.failedRequests() / s.requests()));
+          " %d  %.1f/s  failed %d (%.2f%%)%s%n", s.requests(), seconds == 0 ? 0 : s.requests() / seconds,
+          s.failedRequests(), 100.0 * s.failedRequests() / s.requests(),
+          extra(s, "http.retries", "sent again after a closed connection")));
     }
     sb.append("    ").append(dots("iterations", 22)).append(String.format(Locale.ROOT,
         " %d  %.1f/s  failed %d%s%s%s%n", s.iterations(), seconds == 0 ? 0 : s.iterations() / seconds,

@@ -48,6 +48,8 @@ public final class UserHttpSession implements HttpSession {
   static final int MAX_ORIGINS = 16;
   private static final String DURATION = "http.duration";
   private static final String CONNECT = "http.connect";
+  /** Counter: requests sent a second time on a new connection after their kept-alive one failed under them. */
+  public static final String RETRIES = "http.retries";
 
   private final UserContext user;
   private final HttpSettings settings;
@@ -293,6 +295,11 @@ public final class UserHttpSession implements HttpSession {
 
   private ResponseImpl exchange(String method, Target target, List<String> headers, byte[] body,
       String contentType, int timeoutMillis, String step) {
+    boolean replayable = replayable(method, headers);
+    HttpConnection idle = connections.get(target.origin());
+    if (idle != null && !replayable && idle.closedWhileIdle()) {
+      drop(idle); // found closed before anything was sent: a new connection is safe for any method
+    }
     long start = System.nanoTime();
     for (int attempt = 0; ; attempt++) {
       HttpConnection c = connections.get(target.origin());
@@ -324,14 +331,18 @@ public final class UserHttpSession implements HttpSession {
             target.tag(), step);
       } catch (IOException | HttpException e) {
         drop(c);
-        if (!timedOut && reused && attempt == 0 && isStale(e) && user.interruptKind() == null) {
-          continue; // the server closed an idle keep-alive connection: retry once on a fresh one
+        boolean stale = !timedOut && reused && attempt == 0 && isStale(e) && user.interruptKind() == null;
+        if (stale && replayable) {
+          // a kept-alive connection the server had closed: once more on a new one, counted so readers see it
+          user.counter(RETRIES).increment();
+          continue;
         }
         long micros = (System.nanoTime() - start) / 1000;
         String kind = user.interruptKind() != null ? user.interruptKind() : timedOut ? "timeout" : classify(e);
         user.record(DURATION, step, method, target.tag(), 0, kind, micros);
-        throw user.fail(kind, describe(kind, e, timeoutMillis) + " (" + method + " " + target.url() + ")",
-            method, target.tag(), e);
+        throw user.fail(kind, describe(kind, e, timeoutMillis) + (stale ? "; not retried: " + method
+            + " is not idempotent and the server may have received it" : "") + " (" + method + " "
+            + target.url() + ")", method, target.tag(), e);
       }
     }
   }
@@ -396,6 +407,17 @@ public final class UserHttpSession implements HttpSession {
   private void drop(HttpConnection c) {
     c.close();
     connections.remove(c.origin);
+  }
+
+  /**
+   * Whether a request may be sent again when its connection failed under it: idempotent methods (RFC 9110
+   * section 9.2.2: GET, HEAD, OPTIONS, TRACE, PUT, DELETE) and requests that carry an {@code Idempotency-Key}.
+   */
+  static boolean replayable(String method, List<String> headers) {
+    return switch (method) {
+      case "GET", "HEAD", "OPTIONS", "TRACE", "PUT", "DELETE" -> true;
+      default -> has(headers, "Idempotency-Key");
+    };
   }
 
   private static boolean isStale(Exception e) {
