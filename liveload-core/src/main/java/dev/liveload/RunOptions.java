@@ -3,6 +3,8 @@ package dev.liveload;
 import dev.liveload.data.Feeder;
 import dev.liveload.browser.BrowserOptions;
 import dev.liveload.http.HttpOptions;
+import dev.liveload.internal.metrics.Redactor;
+import dev.liveload.internal.threshold.ThresholdNames;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
@@ -13,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Everything a run needs: who runs what (populations), against which base URL, and how it stops. Build it with
@@ -46,6 +49,8 @@ public final class RunOptions {
   private final List<Throttle> throttles;
   private final Distribution distribution;
   private final Map<String, Feeder> feeders;
+  private final Set<String> customMetrics;
+  private final Set<String> redactedParameters;
 
   private RunOptions(Builder b) {
     this.name = b.name;
@@ -62,6 +67,8 @@ public final class RunOptions {
     this.throttles = List.copyOf(b.throttles);
     this.distribution = b.distribution;
     this.feeders = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(b.feeders));
+    this.customMetrics = Set.copyOf(b.customMetrics);
+    this.redactedParameters = Redactor.of(b.redacted).parameters();
   }
 
   /** @return a builder with the defaults */
@@ -132,6 +139,20 @@ public final class RunOptions {
     return feeders;
   }
 
+  /**
+   * @return the query parameter names whose values never appear in the result, reports or logs: the defaults
+   *     ({@code token}, {@code access_token}, {@code api_key}, {@code key}, {@code password}, {@code secret},
+   *     {@code signature}) and those added with {@link Builder#redactQueryParameters}; lower case, never null
+   */
+  public Set<String> redactedParameters() {
+    return redactedParameters;
+  }
+
+  /** @return metric names declared with {@link Builder#customMetrics}, never null */
+  public Set<String> customMetrics() {
+    return customMetrics;
+  }
+
   /** @return how the run is distributed, or null to run in this JVM */
   public Distribution distribution() {
     return distribution;
@@ -160,6 +181,8 @@ public final class RunOptions {
     b.throttles.addAll(throttles);
     b.feeders.putAll(feeders);
     b.browser = browser;
+    b.customMetrics.addAll(customMetrics);
+    b.redacted.addAll(redactedParameters);
     return new RunOptions(b);
   }
 
@@ -198,7 +221,7 @@ public final class RunOptions {
       pops.add(pm);
     }
     m.put("populations", pops);
-    m.put("baseUrl", baseUrl == null ? "" : baseUrl.toString());
+    m.put("baseUrl", baseUrl == null ? "" : Redactor.DEFAULT.redact(baseUrl.toString()));
     m.put("gracefulStop", gracefulStop.toString());
     m.put("seed", seed);
     m.put("http", http.describe());
@@ -212,6 +235,9 @@ public final class RunOptions {
     }
     if (distribution != null) {
       m.put("distributed", distribution.describe());
+    }
+    if (!Redactor.DEFAULT.parameters().containsAll(redactedParameters)) {
+      m.put("redactQueryParameters", redactedParameters.stream().sorted().toList());
     }
     return m;
   }
@@ -242,6 +268,8 @@ public final class RunOptions {
     private final List<Throttle> throttles = new ArrayList<>();
     private Distribution distribution;
     private final Map<String, Feeder> feeders = new LinkedHashMap<>();
+    private final Set<String> customMetrics = new HashSet<>();
+    private final Set<String> redacted = new HashSet<>();
 
     private Builder() {}
 
@@ -378,6 +406,52 @@ public final class RunOptions {
     }
 
     /**
+     * Adds query parameter names whose values are kept out of everything the run records: error messages and
+     * their groups in the result (so the HTML report and summaries), the abort reason and log lines. The value of
+     * such a parameter in a URL or form text ({@code ?session=abc}), or of such a JSON field
+     * ({@code "session": "abc"}), is replaced by {@code REDACTED}. Always redacted, without being named here:
+     * {@code token}, {@code access_token}, {@code api_key}, {@code key}, {@code password}, {@code secret},
+     * {@code signature}; the values of the {@code Authorization}, {@code Proxy-Authorization}, {@code Cookie}
+     * and {@code Set-Cookie} headers; the user info of URLs ({@code http://user:pass@host}); and what browser
+     * users type into fields.
+     *
+     * <pre>{@code
+     * .redactQueryParameters("session", "sig")
+     * }</pre>
+     *
+     * @param names parameter names, matched without regard to case; letters, digits and {@code _ - .}
+     * @return this builder
+     */
+    public Builder redactQueryParameters(String... names) {
+      for (String n : names) {
+        if (n == null || !n.matches("[A-Za-z0-9_.-]+")) {
+          throw new InvalidOptionException("redactQueryParameters", n, "must be a parameter name: letters, digits "
+              + "and _ - .");
+        }
+        redacted.add(n.toLowerCase(java.util.Locale.ROOT));
+      }
+      return this;
+    }
+
+    /**
+     * Declares metric or counter names that a custom connection records (a {@link
+     * dev.liveload.browser.BrowserConnection}'s samples may carry any name), so that thresholds may name them.
+     * LiveLoad's own names need no declaration; {@link #build()} rejects a threshold on any other name.
+     *
+     * @param names metric or counter names, not blank
+     * @return this builder
+     */
+    public Builder customMetrics(String... names) {
+      for (String n : names) {
+        if (n == null || n.isBlank()) {
+          throw new InvalidOptionException("customMetrics", n, "must not be blank");
+        }
+        customMetrics.add(n);
+      }
+      return this;
+    }
+
+    /**
      * Adds thresholds (for example with {@link Threshold#abortOnFail()}).
      *
      * @param thresholds the thresholds
@@ -477,6 +551,9 @@ public final class RunOptions {
         }
       }
       checkFeeders();
+      for (Threshold t : thresholds) {
+        ThresholdNames.check(t.parsed(), names, customMetrics);
+      }
       RunOptions options = new RunOptions(this);
       if (distribution != null) {
         distribution.validate(options);
@@ -512,6 +589,10 @@ public final class RunOptions {
         }
         if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
           throw new InvalidOptionException("baseUrl", url, "must not have a query or fragment");
+        }
+        if (uri.getPort() != -1 && (uri.getPort() < 1 || uri.getPort() > 65535)) {
+          throw new InvalidOptionException("baseUrl", url, "the port " + uri.getPort() + " is out of range: "
+              + "ports are 1 to 65535");
         }
         return uri;
       } catch (URISyntaxException e) {

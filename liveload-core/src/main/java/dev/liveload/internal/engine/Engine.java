@@ -7,6 +7,7 @@ import dev.liveload.internal.http.HttpSettings;
 import dev.liveload.internal.metrics.Counters;
 import dev.liveload.internal.metrics.HealthMonitor;
 import dev.liveload.internal.metrics.MetricRegistry;
+import dev.liveload.internal.metrics.Redactor;
 import dev.liveload.internal.metrics.ResultMerger;
 import dev.liveload.internal.metrics.Sampler;
 import dev.liveload.result.RunInfo;
@@ -40,6 +41,8 @@ public final class Engine {
   final Counters counters = new Counters();
   final HttpSettings http;
   final BrowserRuntime browsers;
+  /** Takes secrets out of everything recorded: error messages, the abort reason, log lines. */
+  final Redactor redactor;
   private final List<LoadRunner> runners = new ArrayList<>();
   private final List<ScenarioSlot> slots = new ArrayList<>();
   private final AtomicInteger userIds = new AtomicInteger();
@@ -61,6 +64,7 @@ public final class Engine {
   public Engine(RunOptions options, EngineHooks hooks) {
     this.options = options;
     this.hooks = hooks;
+    this.redactor = Redactor.of(options.redactedParameters());
     this.http = new HttpSettings(options.http(), options.baseUrl());
     this.browsers = new BrowserRuntime(options);
     for (var population : options.populations()) {
@@ -88,8 +92,8 @@ public final class Engine {
    */
   public void abort(String reason) {
     if (abortReason == null) {
-      abortReason = reason;
-      LOG.error("aborting the run: {}", reason);
+      abortReason = redactor.redact(reason);
+      LOG.error("aborting the run: {}", abortReason);
     }
   }
 
