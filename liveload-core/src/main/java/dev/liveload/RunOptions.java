@@ -51,6 +51,7 @@ public final class RunOptions {
   private final Map<String, Feeder> feeders;
   private final Set<String> customMetrics;
   private final Set<String> redactedParameters;
+  private final Duration warmUp;
 
   private RunOptions(Builder b) {
     this.name = b.name;
@@ -69,6 +70,7 @@ public final class RunOptions {
     this.feeders = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(b.feeders));
     this.customMetrics = Set.copyOf(b.customMetrics);
     this.redactedParameters = Redactor.of(b.redacted).parameters();
+    this.warmUp = b.warmUp;
   }
 
   /** @return a builder with the defaults */
@@ -148,6 +150,11 @@ public final class RunOptions {
     return redactedParameters;
   }
 
+  /** @return the warm-up at the start of the run, left out of the result ({@link Duration#ZERO}: none) */
+  public Duration warmUp() {
+    return warmUp;
+  }
+
   /** @return metric names declared with {@link Builder#customMetrics}, never null */
   public Set<String> customMetrics() {
     return customMetrics;
@@ -183,6 +190,7 @@ public final class RunOptions {
     b.browser = browser;
     b.customMetrics.addAll(customMetrics);
     b.redacted.addAll(redactedParameters);
+    b.warmUp = warmUp;
     return new RunOptions(b);
   }
 
@@ -223,6 +231,9 @@ public final class RunOptions {
     m.put("populations", pops);
     m.put("baseUrl", baseUrl == null ? "" : Redactor.DEFAULT.redact(baseUrl.toString()));
     m.put("gracefulStop", gracefulStop.toString());
+    if (!warmUp.isZero()) {
+      m.put("warmUp", warmUp.toString());
+    }
     m.put("seed", seed);
     m.put("http", http.describe());
     if (browser != null) {
@@ -270,6 +281,7 @@ public final class RunOptions {
     private final Map<String, Feeder> feeders = new LinkedHashMap<>();
     private final Set<String> customMetrics = new HashSet<>();
     private final Set<String> redacted = new HashSet<>();
+    private Duration warmUp = Duration.ZERO;
 
     private Builder() {}
 
@@ -402,6 +414,28 @@ public final class RunOptions {
       for (String e : expressions) {
         thresholds.add(Threshold.of(e));
       }
+      return this;
+    }
+
+    /**
+     * Leaves the first part of the run out of the result, as Gatling and k6 users do by hand: the load runs as
+     * its models say from the start, but what is recorded before the warm-up ends (a request counts when it
+     * ends) is in no total, histogram, breakdown, counter, error group or threshold of the result. The time
+     * series keeps those intervals, so the cold start stays visible: they are the points that start before
+     * {@link dev.liveload.result.RunInfo#measuredFrom()}, and a point ends exactly there. A scenario's
+     * {@code durationMillis} (and so its throughput) counts from the end of the warm-up. The warm-up is part of
+     * the load models' time: to measure 5 minutes after 30 s of warm-up, make the load 5 minutes 30 s.
+     *
+     * <pre>{@code
+     * .scenario(Api.class, Load.constant(50, ofSeconds(330)))
+     * .warmUp(ofSeconds(30))
+     * }</pre>
+     *
+     * @param warmUp >= 0 and shorter than the longest load (default 0: none); not yet for distributed runs
+     * @return this builder
+     */
+    public Builder warmUp(Duration warmUp) {
+      this.warmUp = InvalidOptionException.notNegative("warmUp", warmUp);
       return this;
     }
 
@@ -553,6 +587,17 @@ public final class RunOptions {
       checkFeeders();
       for (Threshold t : thresholds) {
         ThresholdNames.check(t.parsed(), names, customMetrics);
+      }
+      if (!warmUp.isZero()) {
+        Duration longest = populations.stream().map(p -> p.load().duration()).max(Duration::compareTo).orElseThrow();
+        if (warmUp.compareTo(longest) >= 0) {
+          throw new InvalidOptionException("warmUp", warmUp, "must be shorter than the run, or nothing is "
+              + "measured: the longest load lasts " + longest);
+        }
+        if (distribution != null) {
+          throw new InvalidOptionException("warmUp", warmUp, "is not supported in distributed runs yet; leave it "
+              + "out and start the measured load after a ramp-up");
+        }
       }
       RunOptions options = new RunOptions(this);
       if (distribution != null) {

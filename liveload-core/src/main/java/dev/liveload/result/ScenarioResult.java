@@ -27,7 +27,8 @@ import java.util.Map;
  * @param name           scenario name ({@code "all"} for the run total)
  * @param load           the load model, as people read it
  * @param maxUsers       most users active at once
- * @param durationMillis how long users of this scenario were running
+ * @param durationMillis how long users of this scenario were running, from the end of the warm-up when the run had
+ *                       one (the warm-up's samples are in {@code timeSeries} only)
  * @param counters       totals by counter name, never null
  * @param metrics        successful-sample distributions by metric name, never null
  * @param breakdown      per tag combination rows (step, method, url, status, error), never null

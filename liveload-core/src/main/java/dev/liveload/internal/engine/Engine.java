@@ -17,6 +17,7 @@ import dev.liveload.result.ScenarioResult;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -51,6 +52,8 @@ public final class Engine {
   private volatile String abortReason;
   private volatile String interruptReason;
   private volatile Thread runThread;
+  /** When the warm-up ended ({@link System#nanoTime()}); the run's start when there is none. */
+  private volatile long measuredFromNanos = Long.MIN_VALUE;
   volatile Throttles throttles;
   /** The run's feeders, opened (files indexed) before any load. */
   final RunFeeders feeders;
@@ -117,7 +120,15 @@ public final class Engine {
         startNanos);
     health.start();
     Sampler.warmUp();
-    var ticker = new Ticker(sampler, monitor);
+    long warmUpMillis = options.warmUp().toMillis();
+    if (warmUpMillis > 0) {
+      sampler.startWarmUp();
+    } else {
+      measuredFromNanos = startNanos;
+      health.measureFrom(startNanos, false);
+    }
+    var ticker = new Ticker(sampler, monitor, warmUpMillis > 0 ? start.toEpochMilli() + warmUpMillis : -1,
+        () -> endWarmUp(sampler));
     Thread tickerThread = Thread.ofPlatform().daemon().name("liveload-ticker").start(ticker);
     var watchdog = new Watchdog(runners);
     Thread watchdogThread = Thread.ofPlatform().daemon().name("liveload-watchdog").start(watchdog);
@@ -176,6 +187,21 @@ public final class Engine {
       Thread.currentThread().interrupt();
     }
     return result;
+  }
+
+  /**
+   * The warm-up is over (ticker thread): what it recorded leaves the totals and error groups, the generator's
+   * cold-start watch begins, and the log says what was left out.
+   */
+  private void endWarmUp(Sampler sampler) {
+    Map<String, Long> warm = sampler.endWarmUp(System.currentTimeMillis());
+    long now = System.nanoTime();
+    slots.forEach(s -> s.errors.clear());
+    measuredFromNanos = now;
+    health.measureFrom(now, true);
+    LOG.info("warm-up over after {}: left out of the result {} requests ({} failed) and {} iterations ({} failed)",
+        options.warmUp(), warm.getOrDefault("requests", 0L), warm.getOrDefault("requests.failed", 0L),
+        warm.getOrDefault("iterations", 0L), warm.getOrDefault("iterations.failed", 0L));
   }
 
   /** The scheduler loop on the calling thread; returns true when it was interrupted. */
@@ -242,7 +268,8 @@ public final class Engine {
             .round(new java.math.MathContext(3)).stripTrailingZeros().toPlainString();
         load += " — mix, " + share + "% of iterations";
       }
-      scenarios.add(sampler.result(slot.index, slot.name(), load, slot.maxUsers(), r.runningMillis(now),
+      long measured = measuredFromNanos == Long.MIN_VALUE ? 0 : r.runningMillis(now, measuredFromNanos);
+      scenarios.add(sampler.result(slot.index, slot.name(), load, slot.maxUsers(), measured,
           slot.errors.snapshot()));
     }
     ScenarioResult merged = ResultMerger.mergeScenarios(scenarios);
@@ -267,10 +294,15 @@ public final class Engine {
     private final Sampler sampler;
     private final RunMonitor monitor;
     private volatile boolean running = true;
+    /** When the warm-up ends, epoch ms; -1 when there is none or it has ended. */
+    private long warmUpEndMillis;
+    private final Runnable endWarmUp;
 
-    Ticker(Sampler sampler, RunMonitor monitor) {
+    Ticker(Sampler sampler, RunMonitor monitor, long warmUpEndMillis, Runnable endWarmUp) {
       this.sampler = sampler;
       this.monitor = monitor;
+      this.warmUpEndMillis = warmUpEndMillis;
+      this.endWarmUp = endWarmUp;
     }
 
     @Override
@@ -278,13 +310,26 @@ public final class Engine {
       while (running) {
         long now = System.currentTimeMillis();
         long next = (now / 1000 + 1) * 1000;
+        boolean warmUpEnds = warmUpEndMillis >= 0 && warmUpEndMillis <= next;
+        if (warmUpEnds) {
+          next = warmUpEndMillis; // a sample exactly there: no time-series point straddles the end
+        }
         try {
-          Thread.sleep(next - now);
+          Thread.sleep(Math.max(0, next - now));
         } catch (InterruptedException e) {
           return;
         }
         if (!running) {
           return;
+        }
+        if (warmUpEnds) {
+          warmUpEndMillis = -1;
+          try {
+            endWarmUp.run();
+          } catch (RuntimeException e) {
+            LOG.error("ending the warm-up failed", e);
+          }
+          continue;
         }
         try {
           long sampledAt = System.currentTimeMillis();

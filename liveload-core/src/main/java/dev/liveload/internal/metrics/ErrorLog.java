@@ -52,6 +52,14 @@ public final class ErrorLog {
     g.count.increment();
   }
 
+  /**
+   * Forgets every group (the warm-up ended: what failed in it is not in the result). An error recorded while this
+   * runs may land on either side.
+   */
+  public void clear() {
+    groups.clear();
+  }
+
   public List<ErrorGroup> snapshot() {
     var out = new ArrayList<ErrorGroup>(groups.size());
     groups.forEach((k, g) -> {
