@@ -78,6 +78,11 @@ public final class Engine {
     this.feeders = RunFeeders.open(options);
   }
 
+  /** @return when the measured part of the run began ({@link System#nanoTime()}), or MIN_VALUE in the warm-up */
+  long measuredFromNanos() {
+    return measuredFromNanos;
+  }
+
   int nextUserId() {
     return userIds.incrementAndGet();
   }
