@@ -3,6 +3,8 @@ package dev.liveload;
 import dev.liveload.data.Feeder;
 import dev.liveload.browser.BrowserOptions;
 import dev.liveload.http.HttpOptions;
+import dev.liveload.internal.metrics.Redactor;
+import dev.liveload.internal.threshold.ThresholdNames;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
@@ -13,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Everything a run needs: who runs what (populations), against which base URL, and how it stops. Build it with
@@ -46,6 +49,9 @@ public final class RunOptions {
   private final List<Throttle> throttles;
   private final Distribution distribution;
   private final Map<String, Feeder> feeders;
+  private final Set<String> customMetrics;
+  private final Set<String> redactedParameters;
+  private final Duration warmUp;
 
   private RunOptions(Builder b) {
     this.name = b.name;
@@ -62,6 +68,9 @@ public final class RunOptions {
     this.throttles = List.copyOf(b.throttles);
     this.distribution = b.distribution;
     this.feeders = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(b.feeders));
+    this.customMetrics = Set.copyOf(b.customMetrics);
+    this.redactedParameters = Redactor.of(b.redacted).parameters();
+    this.warmUp = b.warmUp;
   }
 
   /** @return a builder with the defaults */
@@ -132,6 +141,25 @@ public final class RunOptions {
     return feeders;
   }
 
+  /**
+   * @return the query parameter names whose values never appear in the result, reports or logs: the defaults
+   *     ({@code token}, {@code access_token}, {@code api_key}, {@code key}, {@code password}, {@code secret},
+   *     {@code signature}) and those added with {@link Builder#redactQueryParameters}; lower case, never null
+   */
+  public Set<String> redactedParameters() {
+    return redactedParameters;
+  }
+
+  /** @return the warm-up at the start of the run, left out of the result ({@link Duration#ZERO}: none) */
+  public Duration warmUp() {
+    return warmUp;
+  }
+
+  /** @return metric names declared with {@link Builder#customMetrics}, never null */
+  public Set<String> customMetrics() {
+    return customMetrics;
+  }
+
   /** @return how the run is distributed, or null to run in this JVM */
   public Distribution distribution() {
     return distribution;
@@ -160,6 +188,9 @@ public final class RunOptions {
     b.throttles.addAll(throttles);
     b.feeders.putAll(feeders);
     b.browser = browser;
+    b.customMetrics.addAll(customMetrics);
+    b.redacted.addAll(redactedParameters);
+    b.warmUp = warmUp;
     return new RunOptions(b);
   }
 
@@ -198,8 +229,11 @@ public final class RunOptions {
       pops.add(pm);
     }
     m.put("populations", pops);
-    m.put("baseUrl", baseUrl == null ? "" : baseUrl.toString());
+    m.put("baseUrl", baseUrl == null ? "" : Redactor.DEFAULT.redact(baseUrl.toString()));
     m.put("gracefulStop", gracefulStop.toString());
+    if (!warmUp.isZero()) {
+      m.put("warmUp", warmUp.toString());
+    }
     m.put("seed", seed);
     m.put("http", http.describe());
     if (browser != null) {
@@ -212,6 +246,9 @@ public final class RunOptions {
     }
     if (distribution != null) {
       m.put("distributed", distribution.describe());
+    }
+    if (!Redactor.DEFAULT.parameters().containsAll(redactedParameters)) {
+      m.put("redactQueryParameters", redactedParameters.stream().sorted().toList());
     }
     return m;
   }
@@ -242,6 +279,9 @@ public final class RunOptions {
     private final List<Throttle> throttles = new ArrayList<>();
     private Distribution distribution;
     private final Map<String, Feeder> feeders = new LinkedHashMap<>();
+    private final Set<String> customMetrics = new HashSet<>();
+    private final Set<String> redacted = new HashSet<>();
+    private Duration warmUp = Duration.ZERO;
 
     private Builder() {}
 
@@ -378,6 +418,74 @@ public final class RunOptions {
     }
 
     /**
+     * Leaves the first part of the run out of the result, as Gatling and k6 users do by hand: the load runs as
+     * its models say from the start, but what is recorded before the warm-up ends (a request counts when it
+     * ends) is in no total, histogram, breakdown, counter, error group or threshold of the result. The time
+     * series keeps those intervals, so the cold start stays visible: they are the points that start before
+     * {@link dev.liveload.result.RunInfo#measuredFrom()}, and a point ends exactly there. A scenario's
+     * {@code durationMillis} (and so its throughput) counts from the end of the warm-up. The warm-up is part of
+     * the load models' time: to measure 5 minutes after 30 s of warm-up, make the load 5 minutes 30 s.
+     *
+     * <pre>{@code
+     * .scenario(Api.class, Load.constant(50, ofSeconds(330)))
+     * .warmUp(ofSeconds(30))
+     * }</pre>
+     *
+     * @param warmUp >= 0 and shorter than the longest load (default 0: none); not yet for distributed runs
+     * @return this builder
+     */
+    public Builder warmUp(Duration warmUp) {
+      this.warmUp = InvalidOptionException.notNegative("warmUp", warmUp);
+      return this;
+    }
+
+    /**
+     * Adds query parameter names whose values are kept out of everything the run records: error messages and
+     * their groups in the result (so the HTML report and summaries), the abort reason and log lines. The value of
+     * such a parameter in a URL or form text ({@code ?session=abc}), or of such a JSON field
+     * ({@code "session": "abc"}), is replaced by {@code REDACTED}. Always redacted, without being named here:
+     * {@code token}, {@code access_token}, {@code api_key}, {@code key}, {@code password}, {@code secret},
+     * {@code signature}; the values of the {@code Authorization}, {@code Proxy-Authorization}, {@code Cookie}
+     * and {@code Set-Cookie} headers; the user info of URLs ({@code http://user:pass@host}); and what browser
+     * users type into fields.
+     *
+     * <pre>{@code
+     * .redactQueryParameters("session", "sig")
+     * }</pre>
+     *
+     * @param names parameter names, matched without regard to case; letters, digits and {@code _ - .}
+     * @return this builder
+     */
+    public Builder redactQueryParameters(String... names) {
+      for (String n : names) {
+        if (n == null || !n.matches("[A-Za-z0-9_.-]+")) {
+          throw new InvalidOptionException("redactQueryParameters", n, "must be a parameter name: letters, digits "
+              + "and _ - .");
+        }
+        redacted.add(n.toLowerCase(java.util.Locale.ROOT));
+      }
+      return this;
+    }
+
+    /**
+     * Declares metric or counter names that a custom connection records (a {@link
+     * dev.liveload.browser.BrowserConnection}'s samples may carry any name), so that thresholds may name them.
+     * LiveLoad's own names need no declaration; {@link #build()} rejects a threshold on any other name.
+     *
+     * @param names metric or counter names, not blank
+     * @return this builder
+     */
+    public Builder customMetrics(String... names) {
+      for (String n : names) {
+        if (n == null || n.isBlank()) {
+          throw new InvalidOptionException("customMetrics", n, "must not be blank");
+        }
+        customMetrics.add(n);
+      }
+      return this;
+    }
+
+    /**
      * Adds thresholds (for example with {@link Threshold#abortOnFail()}).
      *
      * @param thresholds the thresholds
@@ -477,6 +585,20 @@ public final class RunOptions {
         }
       }
       checkFeeders();
+      for (Threshold t : thresholds) {
+        ThresholdNames.check(t.parsed(), names, customMetrics);
+      }
+      if (!warmUp.isZero()) {
+        Duration longest = populations.stream().map(p -> p.load().duration()).max(Duration::compareTo).orElseThrow();
+        if (warmUp.compareTo(longest) >= 0) {
+          throw new InvalidOptionException("warmUp", warmUp, "must be shorter than the run, or nothing is "
+              + "measured: the longest load lasts " + longest);
+        }
+        if (distribution != null) {
+          throw new InvalidOptionException("warmUp", warmUp, "is not supported in distributed runs yet; leave it "
+              + "out and start the measured load after a ramp-up");
+        }
+      }
       RunOptions options = new RunOptions(this);
       if (distribution != null) {
         distribution.validate(options);
@@ -512,6 +634,10 @@ public final class RunOptions {
         }
         if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
           throw new InvalidOptionException("baseUrl", url, "must not have a query or fragment");
+        }
+        if (uri.getPort() != -1 && (uri.getPort() < 1 || uri.getPort() > 65535)) {
+          throw new InvalidOptionException("baseUrl", url, "the port " + uri.getPort() + " is out of range: "
+              + "ports are 1 to 65535");
         }
         return uri;
       } catch (URISyntaxException e) {

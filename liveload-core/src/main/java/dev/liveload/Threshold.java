@@ -28,8 +28,12 @@ import java.time.Duration;
  * <p>Tags in a selector: {@code scenario}, {@code step}, {@code method}, {@code url} (the template, e.g.
  * {@code /users/{id}}), {@code status}, {@code error}. Statistics cover passed samples unless an {@code error} tag
  * is selected. Units: {@code us}, {@code ms} (the default for durations), {@code s}, {@code m}; {@code %} for
- * ratios; {@code /s} for rates. A statistic over no samples fails ("no data"). An invalid expression is rejected
- * by {@link #of(String)} with the position of the error, before any load starts.
+ * ratios; {@code /s} for rates; a space may stand between the number and its unit ({@code 300 ms}). A ratio
+ * without {@code %} is between 0 and 1 ({@code error_ratio < 5} is rejected: write {@code 5%} or {@code 0.05}). A
+ * statistic over no samples fails ("no data"). An invalid expression is rejected by {@link #of(String)} with the
+ * position of the error; a metric, counter or scenario that the run cannot have ({@code p95(http.durration)}) is
+ * rejected by {@link RunOptions.Builder#build()}: both before any load starts. A metric that only a custom
+ * connection records is declared with {@link RunOptions.Builder#customMetrics(String...)}.
  *
  * <p>While the run goes, a threshold is judged only once no single sample can decide it: a statistic needs 20
  * samples (a percentile pN at least 100 / (100 - N): p99 100, p99.9 1000), {@code error_ratio < L} more than 1 / L
@@ -85,6 +89,11 @@ public final class Threshold {
   /** @return the expression as written */
   public String expression() {
     return expression.text();
+  }
+
+  /** The parsed expression, for the checks {@link RunOptions.Builder#build()} makes. */
+  Expression parsed() {
+    return expression;
   }
 
   /** @return whether a failure aborts the run */

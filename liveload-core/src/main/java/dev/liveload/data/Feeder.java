@@ -49,13 +49,16 @@ import java.util.Objects;
  * way the population then starts no new iterations: its in-flight iterations finish and its users leave.
  *
  * <p><b>Files are streamed</b>, not loaded: {@code queue}, {@code circular} and {@code uniquePerUser} read rows as
- * they are drawn; {@code random} and {@code shuffle} read the file once before the load starts to index where each
- * row begins (8 bytes per row) and then read rows at those offsets. CSV: UTF-8 (a byte order mark is skipped),
+ * they are drawn (after one pass over the file before the load starts, which checks every row); {@code random}
+ * and {@code shuffle} read the file once before the load starts to index where each row begins (8 bytes per row)
+ * and then read rows at those offsets. CSV: UTF-8 (a byte order mark is skipped),
  * RFC 4180 quoting ({@code "a, ""b"""}, line breaks inside quotes), every row with as many fields as the header.
  * JSON: strings as they are, numbers and booleans as text, nested values as JSON text; the columns are the fields
  * of the first object (rows may omit some). {@link dev.liveload.RunOptions.Builder#build()} checks that files exist
- * and have a header and a first row; a malformed row later in a file fails the iteration that drew it (kind
- * {@code feeder}, with the file and line).
+ * and have a header and a first row; {@code LiveLoad.run} reads every file through before any load, so a
+ * malformed row anywhere in it (a CSV row with too few fields, bad JSON) fails the run with the file and line
+ * ({@link dev.liveload.InvalidOptionException}) instead of the iteration that would draw it. A file changed during
+ * the run can still fail an iteration that draws a bad row (kind {@code feeder}).
  *
  * @since 0.1
  */

@@ -12,7 +12,18 @@ package dev.liveload.http;
  * http.get("/orders").header("Authorization", "Bearer " + token).check(status(200));
  * }</pre>
  *
- * <p>URLs are absolute, or relative to the run's base URL.
+ * <p>URLs are absolute, or relative to the run's base URL. A URL goes out as browsers send it: characters that
+ * may not appear in a URL (spaces, non-ASCII letters, {@code " < > \ ^ ` { | }}) are percent-encoded as UTF-8,
+ * existing {@code %XX} escapes are kept, and the fragment ({@code #...}) is never sent; a URL that cannot be sent
+ * (a line break in it, a port outside 1-65535, no host) fails its iteration with kind {@code url} before anything
+ * is sent. Values are best given to {@link HttpRequest#query}, which encodes them as form values.
+ *
+ * <p>When a kept-alive connection fails under a request (the server closed it), the request is sent once more on
+ * a new connection only if that is safe: its method is idempotent (GET, HEAD, OPTIONS, TRACE, PUT, DELETE) or it
+ * carries an {@code Idempotency-Key} header. Each such retry is counted in the result's {@code http.retries}. A
+ * POST or PATCH fails instead (kind {@code io}), since the server may have acted on it; a connection that sat
+ * idle for 200 ms or more is checked before such a request goes on it, so a connection the server closed while
+ * the user was thinking is replaced before anything is sent.
  *
  * @since 0.1
  */

@@ -19,15 +19,42 @@ import java.util.List;
  * @param gcMillis        total garbage-collection time
  * @param schedulerLag    distribution of the probe's wake-up lag, in ms
  * @param timeline        one point per time-series interval, never null
+ * @param cold            true when the generator's JVM was still compiling its own code (JIT) while the
+ *                        measured part of the run began, so the first measured seconds include that delay (a
+ *                        warning says how much); null in files from older versions, read as false. Avoid it with
+ *                        {@code RunOptions.Builder.warmUp}
  * @since 0.1
  */
 public record GeneratorHealth(
     boolean saturated, List<String> warnings, int cores, double cpuMeanPercent, double cpuMaxPercent,
-    long heapMaxBytes, long heapUsedMaxBytes, long gcMillis, Histogram schedulerLag, List<HealthPoint> timeline) {
+    long heapMaxBytes, long heapUsedMaxBytes, long gcMillis, Histogram schedulerLag, List<HealthPoint> timeline,
+    Boolean cold) {
 
-  /** Creates a health record; lists are copied. */
+  /** Creates a health record; lists are copied; a missing {@code cold} is false. */
   public GeneratorHealth {
     warnings = List.copyOf(warnings);
     timeline = List.copyOf(timeline);
+    cold = Boolean.TRUE.equals(cold);
+  }
+
+  /**
+   * A health record that does not say whether the generator was cold.
+   *
+   * @param saturated        whether the generator limited the load or the timings
+   * @param warnings         human-readable reasons
+   * @param cores            cores available
+   * @param cpuMeanPercent   mean process CPU, percent of one core
+   * @param cpuMaxPercent    highest per-interval process CPU
+   * @param heapMaxBytes     maximum heap
+   * @param heapUsedMaxBytes highest heap in use
+   * @param gcMillis         total garbage-collection time
+   * @param schedulerLag     the probe's wake-up lag, in ms
+   * @param timeline         one point per interval
+   */
+  public GeneratorHealth(boolean saturated, List<String> warnings, int cores, double cpuMeanPercent,
+      double cpuMaxPercent, long heapMaxBytes, long heapUsedMaxBytes, long gcMillis, Histogram schedulerLag,
+      List<HealthPoint> timeline) {
+    this(saturated, warnings, cores, cpuMeanPercent, cpuMaxPercent, heapMaxBytes, heapUsedMaxBytes, gcMillis,
+        schedulerLag, timeline, false);
   }
 }

@@ -9,8 +9,9 @@ import java.util.Map;
  * <p>Counters are totals over the run: {@code requests} (every request issued, each redirect hop counted),
  * {@code requests.failed}, {@code iterations} (every iteration started and finished, failed or not),
  * {@code iterations.failed}, {@code iterations.interrupted} (cut off by the end of the run; neither passed nor
- * failed), {@code iterations.dropped} (open models: could not start in time). Every request is counted exactly
- * once, as passed or failed.
+ * failed), {@code iterations.dropped} (open models: could not start in time), {@code http.retries} (requests sent a
+ * second time, on a new connection, because the kept-alive one failed under them; only idempotent ones, see
+ * {@link dev.liveload.http.HttpSession}). Every request is counted exactly once, as passed or failed.
  *
  * <p>Metrics hold the distribution of <em>successful</em> samples by name: {@code http.duration} (from the start
  * of the request, including connecting when a new connection was needed, to the last byte of the body),
@@ -26,7 +27,8 @@ import java.util.Map;
  * @param name           scenario name ({@code "all"} for the run total)
  * @param load           the load model, as people read it
  * @param maxUsers       most users active at once
- * @param durationMillis how long users of this scenario were running
+ * @param durationMillis how long users of this scenario were running, from the end of the warm-up when the run had
+ *                       one (the warm-up's samples are in {@code timeSeries} only)
  * @param counters       totals by counter name, never null
  * @param metrics        successful-sample distributions by metric name, never null
  * @param breakdown      per tag combination rows (step, method, url, status, error), never null

@@ -104,7 +104,7 @@ public final class Controller {
           hz.getCluster().getClusterTime(), node.name, options.baseUrl() == null ? null : options.baseUrl().toString(),
           PlanCodec.http(options.http()), options.gracefulStop().toMillis(), options.iterationTimeout().toMillis(),
           options.seed() + 0x9E3779B97F4A7C15L * (i + 1), parts, throttles, PlanCodec.browser(options.browser()),
-          PlanCodec.feeders(options.feeders(), rowShares[i]));
+          PlanCodec.feeders(options.feeders(), rowShares[i]), List.copyOf(options.redactedParameters()));
       String json = PlanCodec.toJson(plan);
       prepares.put(node, executor.submitToMember(new Tasks.Prepare(json, signer.sign(json)), node.member));
     }

@@ -22,10 +22,11 @@ import java.util.Map;
  * @param throttles    this part's throttles
  * @param browser      browser users' settings, or null when the run gave none
  * @param feeders      the run's feeders by name, each cut to this worker's share of the rows
+ * @param redact       query parameter names redacted besides the defaults (null in plans from older versions)
  */
 public record Plan(String runId, String name, String controller, long issuedAt, String node, String baseUrl,
     Http http, long gracefulStopMillis, long iterationTimeoutMillis, long seed, List<PopulationPart> populations,
-    List<ThrottlePart> throttles, Browser browser, Map<String, FeederPart> feeders) {
+    List<ThrottlePart> throttles, Browser browser, Map<String, FeederPart> feeders, List<String> redact) {
 
   /**
    * A feeder and this worker's share of its rows: positions modulo {@code shareCycle} in [{@code shareFrom},

@@ -140,6 +140,9 @@ public final class PlanCodec {
     if (plan.feeders() != null) {
       plan.feeders().forEach((name, f) -> b.feeder(name, feeder(f)));
     }
+    if (plan.redact() != null) {
+      b.redactQueryParameters(plan.redact().toArray(String[]::new)); // workers record the errors
+    }
     for (Plan.PopulationPart part : plan.populations()) {
       Load load = load(part.load());
       Population population;

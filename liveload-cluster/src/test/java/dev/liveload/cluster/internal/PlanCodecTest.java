@@ -23,7 +23,7 @@ class PlanCodecTest {
     var plan = new Plan("run-1", o.name(), "controller", 0, "node-1", o.baseUrl().toString(),
         PlanCodec.http(o.http()), o.gracefulStop().toMillis(), o.iterationTimeout().toMillis(), 7,
         List.of(PlanCodec.part(p, p.load(), SHARE)), List.of(), PlanCodec.browser(o.browser()),
-        PlanCodec.feeders(o.feeders(), SHARE));
+        PlanCodec.feeders(o.feeders(), SHARE), List.copyOf(o.redactedParameters()));
     return PlanCodec.fromJson(PlanCodec.toJson(plan), Plan.class);
   }
 
@@ -45,6 +45,17 @@ class PlanCodecTest {
     assertThat(back.browser().launchTimeout()).isEqualTo(Duration.ofSeconds(11));
     assertThat(back.browser().userAgent()).isEqualTo("bench/1");
     assertThat(back.browser().screenshotDirectory()).isEqualTo(Path.of("shots"));
+  }
+
+  @Test
+  void redactedParameterNamesTravelWithThePlan() {
+    RunOptions o = RunOptions.builder().name("r").baseUrl("http://127.0.0.1:8080")
+        .population(Population.of(CountingScenario.class, Load.constant(1, Duration.ofSeconds(1))))
+        .redactQueryParameters("Session", "sig").build();
+
+    RunOptions back = PlanCodec.options(plan(o), getClass().getClassLoader());
+
+    assertThat(back.redactedParameters()).contains("session", "sig", "token").isEqualTo(o.redactedParameters());
   }
 
   @Test

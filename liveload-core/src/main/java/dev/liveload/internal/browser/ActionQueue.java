@@ -190,7 +190,7 @@ final class ActionQueue {
     PageOutcome out = p.run(List.of(new BrowserAction.Screenshot(file)), step);
     record(out.samples());
     if (out.failure() == null) {
-      LOG.info("{} failed ({}: {}); screenshot: {}", user, failure.failure(), failure.message(),
+      LOG.info("{} failed ({}: {}); screenshot: {}", user, failure.failure(), context.redact(failure.message()),
           file.toAbsolutePath());
     }
   }
@@ -237,7 +237,8 @@ final class ActionQueue {
       case BrowserAction.Reload r -> "reload()";
       case BrowserAction.Click c -> "click(" + c.selector() + ")";
       case BrowserAction.Fill f -> f.name() + "(" + f.selector() + ")";
-      case BrowserAction.Press p -> "press(" + p.selector() + ", " + p.key() + ")";
+      case BrowserAction.Press p -> "press(" + p.selector() + ", " + (p.key().length() == 1 ? "a character"
+          : p.key()) + ")"; // a character may be part of a password
       case BrowserAction.Check c -> c.name() + "(" + c.selector() + ")";
       case BrowserAction.Select s -> "select(" + s.selector() + ", " + s.values() + ")";
       case BrowserAction.Focus f -> "focus(" + f.selector() + ")";

@@ -6,12 +6,12 @@ import dev.liveload.internal.metrics.Hdr;
 import dev.liveload.internal.metrics.MetricDef;
 
 /** Units and counters of the browser metrics ({@link dev.liveload.browser.BrowserMetrics}). */
-final class BrowserMetricDefs {
+public final class BrowserMetricDefs {
   private static final int MS = Hdr.MICROS_PER_MILLI;
 
   private BrowserMetricDefs() {}
 
-  static void define() {
+  public static void define() {
     MetricDef.define(ACTION, "ms", MS, "browser.actions", false);
     MetricDef.define(REQUEST, "ms", MS, "browser.requests", false);
     MetricDef.define(REQUEST_TTFB, "ms", MS, null, false);

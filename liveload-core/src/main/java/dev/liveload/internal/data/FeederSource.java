@@ -34,14 +34,14 @@ public abstract sealed class FeederSource implements AutoCloseable {
   }
 
   /**
-   * Opens a feeder for a run: in-memory rows as they are; a file streamed, or indexed first for {@code random} and
-   * {@code shuffle} (reading it once, which also checks every row).
+   * Opens a feeder for a run: in-memory rows as they are; a file streamed (after reading it once to check every
+   * row), or indexed first for {@code random} and {@code shuffle} (reading it once, which also checks every row).
    *
    * @param name   the feeder's name
    * @param feeder the feeder
    * @param seed   the run's seed (for {@code shuffle})
    * @return the source
-   * @throws InvalidOptionException when the file cannot be read or a row is malformed (indexed files)
+   * @throws InvalidOptionException when the file cannot be read or a row is malformed
    */
   public static FeederSource open(String name, Feeder feeder, long seed) {
     long shuffleSeed = seed ^ (name.hashCode() * 0x9E3779B97F4A7C15L);
@@ -61,7 +61,25 @@ public abstract sealed class FeederSource implements AutoCloseable {
     if (feeder.strategy() == Strategy.RANDOM || feeder.strategy() == Strategy.SHUFFLE) {
       return Indexed.ofFile(name, feeder, columns, shuffleSeed);
     }
+    checkEveryRow(name, feeder);
     return new Streamed(name, feeder, columns);
+  }
+
+  /**
+   * Reads a streamed file once before the run, so that a malformed row (a CSV row with too few or too many fields,
+   * bad JSON) fails the run before any load instead of the iteration that would draw it. Every row is checked,
+   * this generator's share or not.
+   */
+  private static void checkEveryRow(String name, Feeder feeder) {
+    try (RowFile file = RowFile.open(feeder)) {
+      while (file.next() != null) {
+        // RowFile checks each row as it reads it
+      }
+    } catch (FeederException e) {
+      throw new InvalidOptionException("feeder " + name, feeder.file(), e.getMessage());
+    } catch (IOException e) {
+      throw new InvalidOptionException("feeder " + name, feeder.file(), "could not be read: " + e);
+    }
   }
 
   /**

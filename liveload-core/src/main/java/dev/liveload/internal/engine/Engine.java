@@ -8,6 +8,7 @@ import dev.liveload.internal.http.HttpSettings;
 import dev.liveload.internal.metrics.Counters;
 import dev.liveload.internal.metrics.HealthMonitor;
 import dev.liveload.internal.metrics.MetricRegistry;
+import dev.liveload.internal.metrics.Redactor;
 import dev.liveload.internal.metrics.ResultMerger;
 import dev.liveload.internal.metrics.Sampler;
 import dev.liveload.result.RunInfo;
@@ -17,6 +18,7 @@ import dev.liveload.result.ScenarioResult;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -40,6 +42,8 @@ public final class Engine {
   final Counters counters = new Counters();
   final HttpSettings http;
   final BrowserRuntime browsers;
+  /** Takes secrets out of everything recorded: error messages, the abort reason, log lines. */
+  final Redactor redactor;
   private final List<LoadRunner> runners = new ArrayList<>();
   private final List<ScenarioSlot> slots = new ArrayList<>();
   private final AtomicInteger userIds = new AtomicInteger();
@@ -48,6 +52,8 @@ public final class Engine {
   private volatile String abortReason;
   private volatile String interruptReason;
   private volatile Thread runThread;
+  /** When the warm-up ended ({@link System#nanoTime()}); the run's start when there is none. */
+  private volatile long measuredFromNanos = Long.MIN_VALUE;
   volatile Throttles throttles;
   /** The run's feeders, opened (files indexed) before any load. */
   final RunFeeders feeders;
@@ -61,6 +67,7 @@ public final class Engine {
   public Engine(RunOptions options, EngineHooks hooks) {
     this.options = options;
     this.hooks = hooks;
+    this.redactor = Redactor.of(options.redactedParameters());
     this.http = new HttpSettings(options.http(), options.baseUrl());
     this.browsers = new BrowserRuntime(options);
     for (var population : options.populations()) {
@@ -69,6 +76,11 @@ public final class Engine {
       slots.addAll(runner.slots);
     }
     this.feeders = RunFeeders.open(options);
+  }
+
+  /** @return when the measured part of the run began ({@link System#nanoTime()}), or MIN_VALUE in the warm-up */
+  long measuredFromNanos() {
+    return measuredFromNanos;
   }
 
   int nextUserId() {
@@ -88,8 +100,8 @@ public final class Engine {
    */
   public void abort(String reason) {
     if (abortReason == null) {
-      abortReason = reason;
-      LOG.error("aborting the run: {}", reason);
+      abortReason = redactor.redact(reason);
+      LOG.error("aborting the run: {}", abortReason);
     }
   }
 
@@ -113,7 +125,15 @@ public final class Engine {
         startNanos);
     health.start();
     Sampler.warmUp();
-    var ticker = new Ticker(sampler, monitor);
+    long warmUpMillis = options.warmUp().toMillis();
+    if (warmUpMillis > 0) {
+      sampler.startWarmUp();
+    } else {
+      measuredFromNanos = startNanos;
+      health.measureFrom(startNanos, false);
+    }
+    var ticker = new Ticker(sampler, monitor, warmUpMillis > 0 ? start.toEpochMilli() + warmUpMillis : -1,
+        () -> endWarmUp(sampler));
     Thread tickerThread = Thread.ofPlatform().daemon().name("liveload-ticker").start(ticker);
     var watchdog = new Watchdog(runners);
     Thread watchdogThread = Thread.ofPlatform().daemon().name("liveload-watchdog").start(watchdog);
@@ -172,6 +192,21 @@ public final class Engine {
       Thread.currentThread().interrupt();
     }
     return result;
+  }
+
+  /**
+   * The warm-up is over (ticker thread): what it recorded leaves the totals and error groups, the generator's
+   * cold-start watch begins, and the log says what was left out.
+   */
+  private void endWarmUp(Sampler sampler) {
+    Map<String, Long> warm = sampler.endWarmUp(System.currentTimeMillis());
+    long now = System.nanoTime();
+    slots.forEach(s -> s.errors.clear());
+    measuredFromNanos = now;
+    health.measureFrom(now, true);
+    LOG.info("warm-up over after {}: left out of the result {} requests ({} failed) and {} iterations ({} failed)",
+        options.warmUp(), warm.getOrDefault("requests", 0L), warm.getOrDefault("requests.failed", 0L),
+        warm.getOrDefault("iterations", 0L), warm.getOrDefault("iterations.failed", 0L));
   }
 
   /** The scheduler loop on the calling thread; returns true when it was interrupted. */
@@ -238,7 +273,8 @@ public final class Engine {
             .round(new java.math.MathContext(3)).stripTrailingZeros().toPlainString();
         load += " — mix, " + share + "% of iterations";
       }
-      scenarios.add(sampler.result(slot.index, slot.name(), load, slot.maxUsers(), r.runningMillis(now),
+      long measured = measuredFromNanos == Long.MIN_VALUE ? 0 : r.runningMillis(now, measuredFromNanos);
+      scenarios.add(sampler.result(slot.index, slot.name(), load, slot.maxUsers(), measured,
           slot.errors.snapshot()));
     }
     ScenarioResult merged = ResultMerger.mergeScenarios(scenarios);
@@ -263,10 +299,15 @@ public final class Engine {
     private final Sampler sampler;
     private final RunMonitor monitor;
     private volatile boolean running = true;
+    /** When the warm-up ends, epoch ms; -1 when there is none or it has ended. */
+    private long warmUpEndMillis;
+    private final Runnable endWarmUp;
 
-    Ticker(Sampler sampler, RunMonitor monitor) {
+    Ticker(Sampler sampler, RunMonitor monitor, long warmUpEndMillis, Runnable endWarmUp) {
       this.sampler = sampler;
       this.monitor = monitor;
+      this.warmUpEndMillis = warmUpEndMillis;
+      this.endWarmUp = endWarmUp;
     }
 
     @Override
@@ -274,13 +315,26 @@ public final class Engine {
       while (running) {
         long now = System.currentTimeMillis();
         long next = (now / 1000 + 1) * 1000;
+        boolean warmUpEnds = warmUpEndMillis >= 0 && warmUpEndMillis <= next;
+        if (warmUpEnds) {
+          next = warmUpEndMillis; // a sample exactly there: no time-series point straddles the end
+        }
         try {
-          Thread.sleep(next - now);
+          Thread.sleep(Math.max(0, next - now));
         } catch (InterruptedException e) {
           return;
         }
         if (!running) {
           return;
+        }
+        if (warmUpEnds) {
+          warmUpEndMillis = -1;
+          try {
+            endWarmUp.run();
+          } catch (RuntimeException e) {
+            LOG.error("ending the warm-up failed", e);
+          }
+          continue;
         }
         try {
           long sampledAt = System.currentTimeMillis();

@@ -187,11 +187,16 @@ abstract class LoadRunner {
   }
 
   synchronized long runningMillis(long now) {
+    return runningMillis(now, Long.MIN_VALUE);
+  }
+
+  /** How long users ran from {@code fromNanos} (the end of a warm-up) on; 0 when they were gone by then. */
+  synchronized long runningMillis(long now, long fromNanos) {
     if (firstStartNanos < 0) {
       return 0;
     }
     long end = live.isEmpty() && lastExitNanos > 0 ? lastExitNanos : now;
-    return Math.max(0, (end - firstStartNanos) / 1_000_000);
+    return Math.max(0, (end - Math.max(firstStartNanos, fromNanos)) / 1_000_000);
   }
 
   /** Waits for every user thread to finish, until {@code deadlineNanos}; returns how many did not. */

@@ -42,7 +42,8 @@ final class RunMonitor {
     this.runners = runners;
     this.startNanos = startNanos;
     this.live = new LiveView(engine.registry, engine.counters, scenarioNames,
-        () -> (System.nanoTime() - startNanos) / 1e9);
+        () -> engine.measuredFromNanos() == Long.MIN_VALUE ? 0
+            : (System.nanoTime() - engine.measuredFromNanos()) / 1e9); // rates over the measured time
     this.thresholds = new LiveThresholds(options.thresholds());
     this.nextProgressNanos = startNanos + options.progress().every().toNanos();
   }
@@ -51,9 +52,11 @@ final class RunMonitor {
   void afterSample(long nowEpochMillis) {
     long now = System.nanoTime();
     long elapsed = now - startNanos;
-    String abort = thresholds.evaluate(live, elapsed / 1_000_000);
-    if (abort != null) {
-      engine.abort(abort);
+    if (engine.measuredFromNanos() != Long.MIN_VALUE) { // nothing to judge during a warm-up
+      String abort = thresholds.evaluate(live, elapsed / 1_000_000);
+      if (abort != null) {
+        engine.abort(abort);
+      }
     }
     if (options.progress().sink().equals("none") || now < nextProgressNanos) {
       return;

@@ -13,7 +13,7 @@ final class ScenarioSlot {
   final int index;
   final Population.Member member;
   final LoadRunner runner;
-  final ErrorLog errors = new ErrorLog();
+  final ErrorLog errors;
   private final AtomicInteger users = new AtomicInteger();
   private final AtomicInteger maxUsers = new AtomicInteger();
 
@@ -21,6 +21,7 @@ final class ScenarioSlot {
     this.index = index;
     this.member = member;
     this.runner = runner;
+    this.errors = new ErrorLog(runner.engine.redactor);
   }
 
   String name() {

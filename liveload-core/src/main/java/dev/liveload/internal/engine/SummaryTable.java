@@ -13,8 +13,10 @@ public final class SummaryTable {
   public static String render(RunResult r) {
     var sb = new StringBuilder("\n");
     var run = r.run();
-    sb.append(String.format(Locale.ROOT, "  run '%s' %s after %.1f s%s%n", run.name(),
+    sb.append(String.format(Locale.ROOT, "  run '%s' %s after %.1f s%s%s%n", run.name(),
         run.status().name().toLowerCase(Locale.ROOT), run.durationMillis() / 1000.0,
+        run.warmUp().isZero() ? "" : String.format(Locale.ROOT, " (the first %.1f s a warm-up, not counted)",
+            run.warmUp().toMillis() / 1000.0),
         run.reason().isEmpty() ? "" : " — " + run.reason()));
     if (!r.thresholds().isEmpty()) {
       sb.append('\n');
@@ -33,7 +35,8 @@ public final class SummaryTable {
     sb.append(String.format(Locale.ROOT, "%n  generator: CPU mean %.0f%%, max %.0f%% of one core (%d cores); heap up "
         + "to %d MB; GC %d ms; scheduling lag p99 %.1f ms%s%n", g.cpuMeanPercent(), g.cpuMaxPercent(), g.cores(),
         g.heapUsedMaxBytes() >> 20, g.gcMillis(), g.schedulerLag().p99(),
-        g.saturated() ? "\n  ! generator saturated: " + String.join("; ", g.warnings()) : ""));
+        g.saturated() ? "\n  ! generator saturated: " + String.join("; ", g.warnings()) : g.cold()
+            ? "\n  ! " + g.warnings().get(g.warnings().size() - 1) : ""));
     return sb.toString();
   }
 
@@ -52,8 +55,9 @@ public final class SummaryTable {
     }
     if (s.requests() > 0) {
       sb.append("    ").append(dots("requests", 22)).append(String.format(Locale.ROOT,
-          " %d  %.1f/s  failed %d (%.2f%%)%n", s.requests(), seconds == 0 ? 0 : s.requests() / seconds,
-          s.failedRequests(), 100.0 * s.failedRequests() / s.requests()));
+          " %d  %.1f/s  failed %d (%.2f%%)%s%n", s.requests(), seconds == 0 ? 0 : s.requests() / seconds,
+          s.failedRequests(), 100.0 * s.failedRequests() / s.requests(),
+          extra(s, "http.retries", "sent again after a closed connection")));
     }
     sb.append("    ").append(dots("iterations", 22)).append(String.format(Locale.ROOT,
         " %d  %.1f/s  failed %d%s%s%s%n", s.iterations(), seconds == 0 ? 0 : s.iterations() / seconds,

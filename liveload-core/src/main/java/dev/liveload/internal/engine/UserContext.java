@@ -44,6 +44,16 @@ public interface UserContext {
     return new RecordedFailure(kind, message, cause);
   }
 
+  /**
+   * Takes secrets out of text that goes to a log line (recorded errors are redacted already).
+   *
+   * @param text the text
+   * @return it without secret parameter values, secret header values and URL user info
+   */
+  default String redact(String text) {
+    return dev.liveload.internal.metrics.Redactor.DEFAULT.redact(text);
+  }
+
   /** @return {@code iteration_timeout} or {@code interrupted} when the engine interrupted this thread, else null */
   String interruptKind();
 

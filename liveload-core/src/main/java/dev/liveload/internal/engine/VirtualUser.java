@@ -418,6 +418,11 @@ public final class VirtualUser implements User, UserContext, Runnable {
         }
 
         @Override
+        public void endIteration() {
+          session.forgetUnsent(); // building it threw, or the iteration failed: not a missing .send()
+        }
+
+        @Override
         public void close() {
           session.close();
         }
@@ -644,6 +649,18 @@ public final class VirtualUser implements User, UserContext, Runnable {
   }
 
   @Override
+  public IterationFailedException fail(String kind, String message, String method, String url, Throwable cause) {
+    String m = engine.redactor.redact(message); // the exception reaches scenario code, which may log it
+    recordError(kind, m, step, method, url);
+    return new RecordedFailure(kind, m, cause);
+  }
+
+  @Override
+  public String redact(String text) {
+    return engine.redactor.redact(text);
+  }
+
+  @Override
   public String interruptKind() {
     return interruptCause;
   }
@@ -652,7 +669,7 @@ public final class VirtualUser implements User, UserContext, Runnable {
   public IterationFailedException usageError(String message) {
     slot.errors.record("usage", message, step, null, null);
     engine.abort("scenario " + slot.name() + ": " + message);
-    return new RecordedFailure("usage", message, null);
+    return new RecordedFailure("usage", engine.redactor.redact(message), null);
   }
 
   @Override

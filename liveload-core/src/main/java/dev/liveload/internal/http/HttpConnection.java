@@ -17,7 +17,11 @@ final class HttpConnection {
 
   final Origin origin;
   final DefaultBHttpClientConnection conn;
+  /** A connection idle this long is checked before a request that must not be sent twice goes on it. */
+  static final long VALIDATE_AFTER_IDLE_MILLIS = 200;
+
   private int exchanges;
+  private long lastUsedNanos = System.nanoTime();
 
   private HttpConnection(Origin origin, DefaultBHttpClientConnection conn) {
     this.origin = origin;
@@ -74,6 +78,24 @@ final class HttpConnection {
     throw new ConnectFailure(e);
   }
 
+  /**
+   * Whether the server closed this connection while it sat idle, so that a request sent on it would be lost
+   * without a trace. Looked at only after {@value #VALIDATE_AFTER_IDLE_MILLIS} ms idle: the look waits up to
+   * 1 ms for an open connection (a read with a 1 ms timeout), where a closed one answers at once.
+   *
+   * @return true when it is closed (or broken)
+   */
+  boolean closedWhileIdle() {
+    if (System.nanoTime() - lastUsedNanos < VALIDATE_AFTER_IDLE_MILLIS * 1_000_000L) {
+      return false;
+    }
+    try {
+      return conn.isStale();
+    } catch (IOException e) {
+      return true;
+    }
+  }
+
   /** @return how many exchanges this connection carried before the current one */
   int used() {
     return exchanges;
@@ -81,6 +103,7 @@ final class HttpConnection {
 
   void exchanged() {
     exchanges++;
+    lastUsedNanos = System.nanoTime();
   }
 
   void close() {

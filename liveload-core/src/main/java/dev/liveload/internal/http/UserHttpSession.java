@@ -48,6 +48,8 @@ public final class UserHttpSession implements HttpSession {
   static final int MAX_ORIGINS = 16;
   private static final String DURATION = "http.duration";
   private static final String CONNECT = "http.connect";
+  /** Counter: requests sent a second time on a new connection after their kept-alive one failed under them. */
+  public static final String RETRIES = "http.retries";
 
   private final UserContext user;
   private final HttpSettings settings;
@@ -139,6 +141,15 @@ public final class UserHttpSession implements HttpSession {
     }
   }
 
+  /**
+   * Forgets the request being built. Called when an iteration ends: after a passed one {@link #checkUnsent()} has
+   * already looked; after a failed one the request was left unsent because building it (or the code around it)
+   * threw, which is that iteration's failure, not a scenario bug.
+   */
+  public void forgetUnsent() {
+    unsent = null;
+  }
+
   // ---- cookies -----------------------------------------------------------------------------------------------
 
   @Override
@@ -146,7 +157,7 @@ public final class UserHttpSession implements HttpSession {
     if (cookies == null) {
       return null;
     }
-    for (HttpCookie c : cookies.getCookieStore().get(toUri(resolve(url, null)))) {
+    for (HttpCookie c : cookies.getCookieStore().get(toUri(resolve(url, null, null)))) {
       if (c.getName().equals(name)) {
         return c.getValue();
       }
@@ -156,7 +167,7 @@ public final class UserHttpSession implements HttpSession {
 
   @Override
   public void addCookie(String url, String name, String value) {
-    URI uri = toUri(resolve(url, null));
+    URI uri = toUri(resolve(url, null, null));
     HttpCookie c = new HttpCookie(name, value);
     c.setPath("/");
     c.setVersion(0);
@@ -212,7 +223,7 @@ public final class UserHttpSession implements HttpSession {
     }
     settle();
     String step = user.step();
-    Target target = resolve(r.url, r.query);
+    Target target = resolve(r.url, r.query, r.method);
     String tag = r.name != null ? r.name : r.template != null ? templateTag(r.template, target) : target.tag();
     target = new Target(target.origin(), target.pathAndQuery(), tag);
     String method = r.method;
@@ -270,7 +281,7 @@ public final class UserHttpSession implements HttpSession {
   private Target redirectTarget(Target from, String location, String method, String urlTag) {
     try {
       URI base = new URI(from.url());
-      URI next = base.resolve(location.trim());
+      URI next = base.resolve(UrlEncoding.normalize(location));
       if (next.getScheme() == null || !(next.getScheme().equals("http") || next.getScheme().equals("https"))) {
         throw user.fail("redirect", "cannot follow redirect to " + location, method, urlTag, null);
       }
@@ -284,6 +295,11 @@ public final class UserHttpSession implements HttpSession {
 
   private ResponseImpl exchange(String method, Target target, List<String> headers, byte[] body,
       String contentType, int timeoutMillis, String step) {
+    boolean replayable = replayable(method, headers);
+    HttpConnection idle = connections.get(target.origin());
+    if (idle != null && !replayable && idle.closedWhileIdle()) {
+      drop(idle); // found closed before anything was sent: a new connection is safe for any method
+    }
     long start = System.nanoTime();
     for (int attempt = 0; ; attempt++) {
       HttpConnection c = connections.get(target.origin());
@@ -315,14 +331,18 @@ public final class UserHttpSession implements HttpSession {
             target.tag(), step);
       } catch (IOException | HttpException e) {
         drop(c);
-        if (!timedOut && reused && attempt == 0 && isStale(e) && user.interruptKind() == null) {
-          continue; // the server closed an idle keep-alive connection: retry once on a fresh one
+        boolean stale = !timedOut && reused && attempt == 0 && isStale(e) && user.interruptKind() == null;
+        if (stale && replayable) {
+          // a kept-alive connection the server had closed: once more on a new one, counted so readers see it
+          user.counter(RETRIES).increment();
+          continue;
         }
         long micros = (System.nanoTime() - start) / 1000;
         String kind = user.interruptKind() != null ? user.interruptKind() : timedOut ? "timeout" : classify(e);
         user.record(DURATION, step, method, target.tag(), 0, kind, micros);
-        throw user.fail(kind, describe(kind, e, timeoutMillis) + " (" + method + " " + target.url() + ")",
-            method, target.tag(), e);
+        throw user.fail(kind, describe(kind, e, timeoutMillis) + (stale ? "; not retried: " + method
+            + " is not idempotent and the server may have received it" : "") + " (" + method + " "
+            + target.url() + ")", method, target.tag(), e);
       }
     }
   }
@@ -387,6 +407,17 @@ public final class UserHttpSession implements HttpSession {
   private void drop(HttpConnection c) {
     c.close();
     connections.remove(c.origin);
+  }
+
+  /**
+   * Whether a request may be sent again when its connection failed under it: idempotent methods (RFC 9110
+   * section 9.2.2: GET, HEAD, OPTIONS, TRACE, PUT, DELETE) and requests that carry an {@code Idempotency-Key}.
+   */
+  static boolean replayable(String method, List<String> headers) {
+    return switch (method) {
+      case "GET", "HEAD", "OPTIONS", "TRACE", "PUT", "DELETE" -> true;
+      default -> has(headers, "Idempotency-Key");
+    };
   }
 
   private static boolean isStale(Exception e) {
@@ -647,7 +678,17 @@ public final class UserHttpSession implements HttpSession {
 
   // ---- URLs --------------------------------------------------------------------------------------------------
 
-  private Target resolve(String url, CharSequence query) {
+  /**
+   * Where a URL written by scenario code goes: encoded as browsers do ({@link UrlEncoding}), fragment dropped.
+   * A URL that cannot be sent fails the iteration (kind {@code url}) before anything is sent.
+   */
+  private Target resolve(String written, CharSequence query, String method) {
+    String url;
+    try {
+      url = UrlEncoding.normalize(written);
+    } catch (UrlEncoding.InvalidUrlException e) {
+      throw user.fail("url", "invalid URL " + written + ": " + e.getMessage(), method, null, null);
+    }
     String pathAndQuery;
     Origin origin;
     boolean absolute = url.regionMatches(true, 0, "http://", 0, 7) || url.regionMatches(true, 0, "https://", 0, 8);
@@ -657,7 +698,7 @@ public final class UserHttpSession implements HttpSession {
         origin = Origin.of(uri);
         pathAndQuery = rawPathAndQuery(uri);
       } catch (URISyntaxException | IllegalArgumentException e) {
-        throw user.usageError("invalid URL " + url + ": " + e.getMessage());
+        throw user.fail("url", "invalid URL " + written + ": " + e.getMessage(), method, null, null);
       }
     } else {
       if (settings.baseOrigin == null) {

@@ -63,6 +63,7 @@ public final class ResultJson {
     return JsonMapper.builder()
         .addModule(instants)
         .addMixIn(RunResult.class, RunResultMixin.class)
+        .addMixIn(dev.liveload.result.GeneratorHealth.class, GeneratorHealthMixin.class)
         .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
         .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
         .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
@@ -81,6 +82,12 @@ public final class ResultJson {
 
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
     abstract Map<String, Measurement> measurements();
+  }
+
+  /** Leaves {@code cold} out when false, so results of warm generators write exactly as older files. */
+  private abstract static class GeneratorHealthMixin {
+    @JsonInclude(JsonInclude.Include.NON_DEFAULT)
+    abstract Boolean cold();
   }
 
   /** Pretty-printed JSON with a trailing newline. */

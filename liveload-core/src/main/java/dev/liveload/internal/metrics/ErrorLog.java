@@ -10,7 +10,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Failures of one scenario grouped by kind, message and where they happened. Bounded: past
+ * Failures of one scenario grouped by kind, message and where they happened; secrets are taken out of each
+ * message first ({@link Redactor}), so that no output holds them and per-user tokens do not split groups. Bounded: past
  * {@value #MAX_KEYS} distinct groups, further ones fold into one group per kind.
  */
 public final class ErrorLog {
@@ -25,10 +26,21 @@ public final class ErrorLog {
   }
 
   private final ConcurrentHashMap<Key, Group> groups = new ConcurrentHashMap<>();
+  private final Redactor redactor;
+
+  /** An error log that redacts with the default names. */
+  public ErrorLog() {
+    this(Redactor.DEFAULT);
+  }
+
+  /** @param redactor takes secrets out of every message before it is grouped */
+  public ErrorLog(Redactor redactor) {
+    this.redactor = redactor;
+  }
 
   public void record(String kind, String message, String step, String method, String url) {
-    String m = message == null ? "" : message.length() > MAX_MESSAGE ? message.substring(0, MAX_MESSAGE - 1) + "…"
-        : message;
+    String m = message == null ? "" : redactor.redact(message);
+    m = m.length() > MAX_MESSAGE ? m.substring(0, MAX_MESSAGE - 1) + "…" : m;
     Key key = new Key(kind, m, step, method, url);
     Group g = groups.get(key);
     if (g == null) {
@@ -38,6 +50,14 @@ public final class ErrorLog {
       g = groups.computeIfAbsent(key, k -> new Group());
     }
     g.count.increment();
+  }
+
+  /**
+   * Forgets every group (the warm-up ended: what failed in it is not in the result). An error recorded while this
+   * runs may land on either side.
+   */
+  public void clear() {
+    groups.clear();
   }
 
   public List<ErrorGroup> snapshot() {

@@ -2,6 +2,8 @@ package dev.liveload.internal.metrics;
 
 import dev.liveload.result.GeneratorHealth;
 import dev.liveload.result.HealthPoint;
+import java.lang.management.ClassLoadingMXBean;
+import java.lang.management.CompilationMXBean;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
@@ -21,11 +23,19 @@ public final class HealthMonitor {
   static final double LAG_LIMIT_MS = 20;
   /** CPU above this share of all cores, in more than a fifth of the intervals, marks it saturated. */
   static final double CPU_LIMIT = 0.90;
+  /** How long after the measured part of the run begins the JIT compiler is watched for a cold start. */
+  static final long COLD_WINDOW_MILLIS = 5_000;
+  /** JIT compile time above this share of one core in that window marks the generator cold. */
+  static final double COLD_JIT_SHARE = 0.50;
+  /** So many classes loaded in that window mark it cold: code paths run for the first time. */
+  static final long COLD_CLASSES = 200;
 
   private final int cores = Runtime.getRuntime().availableProcessors();
   private final com.sun.management.OperatingSystemMXBean os = osBean();
   private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
   private final List<GarbageCollectorMXBean> gcs = ManagementFactory.getGarbageCollectorMXBeans();
+  private final CompilationMXBean jit = jitBean();
+  private final ClassLoadingMXBean classLoading = ManagementFactory.getClassLoadingMXBean();
   private final Recorder lag = new Recorder(Hdr.SIGNIFICANT_DIGITS);
   private final Histogram lagInterval = Hdr.newHistogram();
   private final Histogram lagTotal = Hdr.newHistogram();
@@ -43,11 +53,25 @@ public final class HealthMonitor {
   private int cpuIntervals;
   private int cpuBusyIntervals;
 
+  // the first seconds of the measured part of the run: JIT compile time and classes loaded (a cold generator)
+  private long measuredFromNanos = -1;
+  private long lastJitMillis;
+  private long lastClasses;
+  private long coldJitMillis;
+  private long coldClasses;
+  private long coldWallMillis;
+  private boolean warmedUp;
+
   // accumulation of the current time-series interval
   private double accCpuMillis;
   private long accWallMillis;
   private long accGc;
   private double accLagMax;
+
+  private static CompilationMXBean jitBean() {
+    CompilationMXBean b = ManagementFactory.getCompilationMXBean();
+    return b != null && b.isCompilationTimeMonitoringSupported() ? b : null;
+  }
 
   private static com.sun.management.OperatingSystemMXBean osBean() {
     var bean = ManagementFactory.getOperatingSystemMXBean();
@@ -59,6 +83,8 @@ public final class HealthMonitor {
     lastWallNanos = System.nanoTime();
     lastCpuNanos = cpuNanos();
     lastGcMillis = gcMillis();
+    lastJitMillis = jitMillis();
+    lastClasses = classLoading.getTotalLoadedClassCount();
     probe = Thread.ofVirtual().name("liveload-health-probe").start(() -> {
       while (running) {
         long before = System.nanoTime();
@@ -88,20 +114,47 @@ public final class HealthMonitor {
     lastCpuNanos = cpu;
     lastGcMillis = gc;
     lag.getIntervalHistogramInto(lagInterval);
-    lagTotal.add(lagInterval);
     long heap = memory.getHeapMemoryUsage().getUsed();
     heapUsedMax = Math.max(heapUsedMax, heap);
     gcTotal += gcDelta;
-    cpuMax = Math.max(cpuMax, cpuPercent);
-    cpuSum += cpuPercent;
-    cpuIntervals++;
-    if (cpuPercent >= CPU_LIMIT * 100 * cores) {
-      cpuBusyIntervals++;
+    if (measuredFromNanos >= 0) { // saturation is judged on the measured part of the run, not the warm-up
+      lagTotal.add(lagInterval);
+      cpuMax = Math.max(cpuMax, cpuPercent);
+      cpuSum += cpuPercent;
+      cpuIntervals++;
+      if (cpuPercent >= CPU_LIMIT * 100 * cores) {
+        cpuBusyIntervals++;
+      }
     }
     accCpuMillis += cpuPercent / 100.0 * wallDelta / 1e6;
     accWallMillis += wallDelta / 1_000_000;
     accGc += gcDelta;
     accLagMax = Math.max(accLagMax, lagInterval.getMaxValue() / 1000.0);
+    long jitNow = jitMillis();
+    long classesNow = classLoading.getTotalLoadedClassCount();
+    if (measuredFromNanos >= 0 && coldWallMillis < COLD_WINDOW_MILLIS) {
+      coldJitMillis += Math.max(0, jitNow - lastJitMillis);
+      coldClasses += Math.max(0, classesNow - lastClasses);
+      coldWallMillis += Math.max(1, (wall - Math.max(measuredFromNanos, wall - wallDelta)) / 1_000_000);
+    }
+    lastJitMillis = jitNow;
+    lastClasses = classesNow;
+  }
+
+  /**
+   * Marks where the measured part of the run begins (the start, or the end of the warm-up), right after a
+   * {@link #sample()}: the JIT compiler's work in the first {@value #COLD_WINDOW_MILLIS} ms from here tells whether
+   * the generator was cold.
+   *
+   * @param nanos       {@link System#nanoTime()} of that moment
+   * @param afterWarmUp whether a warm-up came before
+   */
+  public void measureFrom(long nanos, boolean afterWarmUp) {
+    warmedUp = afterWarmUp;
+    measuredFromNanos = nanos;
+    coldJitMillis = 0;
+    coldClasses = 0;
+    coldWallMillis = 0;
   }
 
   /** Closes the current time-series interval into a timeline point. */
@@ -127,14 +180,41 @@ public final class HealthMonitor {
           + "only the target, may have limited throughput", CPU_LIMIT * 100, cores, cpuBusyIntervals,
           cpuIntervals));
     }
+    boolean saturated = !warnings.isEmpty();
+    boolean cold = cold(coldJitMillis, coldClasses, coldWallMillis);
+    if (cold) {
+      warnings.add(String.format(java.util.Locale.ROOT, "generator cold: in the first %.1f s measured its JIT "
+          + "compiler worked %d ms (%.0f%% of a core) and %d classes were loaded, so the first seconds' timings "
+          + "include the generator warming up; %s",
+          coldWallMillis / 1000.0, coldJitMillis, 100.0 * coldJitMillis / coldWallMillis, coldClasses,
+          warmedUp ? "a longer warm-up helps (RunOptions.builder().warmUp(...))"
+              : "run a warm-up first (RunOptions.builder().warmUp(...))"));
+    }
     double cpuMean = cpuIntervals == 0 ? 0 : cpuSum / cpuIntervals;
-    return new GeneratorHealth(!warnings.isEmpty(), warnings, cores, round1(cpuMean), round1(cpuMax),
+    return new GeneratorHealth(saturated, warnings, cores, round1(cpuMean), round1(cpuMax),
         memory.getHeapMemoryUsage().getMax(), heapUsedMax, gcTotal, Hdr.summarize(lagTotal, "ms",
-        Hdr.MICROS_PER_MILLI), timeline);
+        Hdr.MICROS_PER_MILLI), timeline, cold);
   }
 
   private long cpuNanos() {
     return os == null ? -1 : os.getProcessCpuTime();
+  }
+
+  /**
+   * Whether the generator was cold in the first seconds measured: its JIT compiler busy for more than half a core,
+   * or hundreds of classes loaded (code running for the first time).
+   *
+   * @param jitMillis compile time in the window
+   * @param classes   classes loaded in the window
+   * @param wallMillis the window's length
+   * @return true when cold
+   */
+  static boolean cold(long jitMillis, long classes, long wallMillis) {
+    return wallMillis > 0 && (jitMillis > COLD_JIT_SHARE * wallMillis || classes >= COLD_CLASSES);
+  }
+
+  private long jitMillis() {
+    return jit == null ? 0 : jit.getTotalCompilationTime();
   }
 
   private long gcMillis() {

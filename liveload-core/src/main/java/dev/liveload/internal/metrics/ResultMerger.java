@@ -199,6 +199,7 @@ public final class ResultMerger {
         parts.stream().mapToLong(GeneratorHealth::heapUsedMaxBytes).max().orElse(0),
         parts.stream().mapToLong(GeneratorHealth::gcMillis).sum(),
         lag,
-        new ArrayList<>(timeline.values()));
+        new ArrayList<>(timeline.values()),
+        parts.stream().anyMatch(GeneratorHealth::cold));
   }
 }

@@ -33,6 +33,12 @@ public final class Sampler {
   /** Everything since the last {@link #takeWindow}, all scenarios together, for progress lines. */
   private final Interval window = new Interval();
   private long windowStart;
+  /** Whether samples taken now are in the warm-up (left out of totals, kept in the time series). */
+  private boolean warm;
+  /** Per scenario: counter changes during the warm-up, taken off the totals. */
+  private final List<Map<String, Long>> warmCounters = new ArrayList<>();
+  /** Every scenario together: counts of what the warm-up recorded (requests, iterations, ...). */
+  private final Map<String, Long> warmCounts = new HashMap<>();
 
   /** Samples of one scenario within the current interval. */
   private static final class Interval {
@@ -57,6 +63,7 @@ public final class Sampler {
     for (int i = 0; i < scenarios; i++) {
       current[i] = new Interval();
       points.add(new ArrayList<>());
+      warmCounters.add(new HashMap<>());
     }
     this.pointStart = startEpochMillis;
     this.windowStart = startEpochMillis;
@@ -87,6 +94,35 @@ public final class Sampler {
    * @param last           whether this is the final sample
    */
   public synchronized void sample(long nowEpochMillis, boolean last) {
+    sample(nowEpochMillis, last, false);
+  }
+
+  /**
+   * Starts the run in warm-up: until {@link #endWarmUp}, samples go into the time series (and progress windows)
+   * but not into the totals, breakdowns or counters of the result. Call before the first sample.
+   */
+  public synchronized void startWarmUp() {
+    warm = true;
+  }
+
+  /**
+   * Ends the warm-up now: samples what was recorded until now as warm-up and closes the time-series point here,
+   * so that every point is wholly warm-up or wholly measured.
+   *
+   * @param nowEpochMillis the wall-clock time the warm-up ended
+   * @return counts of what the warm-up recorded, all scenarios together (e.g. {@code requests},
+   *     {@code requests.failed}, {@code iterations})
+   */
+  public synchronized Map<String, Long> endWarmUp(long nowEpochMillis) {
+    if (!warm) {
+      return Map.of();
+    }
+    sample(nowEpochMillis, false, true);
+    warm = false;
+    return Map.copyOf(warmCounts);
+  }
+
+  private void sample(long nowEpochMillis, boolean last, boolean closeHere) {
     List<IntervalData.SeriesInterval> out = listener == null ? null : new ArrayList<>();
     for (Series s : registry.all()) {
       s.sampleInto(scratch);
@@ -111,7 +147,7 @@ public final class Sampler {
     for (int i = 0; i < scenarios; i++) {
       usersNow[i] = users[i].getAsInt();
     }
-    closePoint(nowEpochMillis, last, usersNow);
+    closePoint(nowEpochMillis, last || closeHere, usersNow);
     if (listener != null) {
       listener.onInterval(new IntervalData(nowEpochMillis, last, out, deltas, usersNow, null));
     }
@@ -140,7 +176,11 @@ public final class Sampler {
   /** Adds one series' interval samples to its total, the current point and the progress window. */
   private void apply(Series s, org.HdrHistogram.AbstractHistogram interval) {
     long count = interval.getTotalCount();
-    s.total.add(interval);
+    if (warm) {
+      s.def.count(warmCounts, s.key.error(), count);
+    } else {
+      s.total.add(interval);
+    }
     Interval in = current[s.key.scenario()];
     s.def.count(in.counters, s.key.error(), count);
     s.def.count(window.counters, s.key.error(), count);
@@ -153,9 +193,13 @@ public final class Sampler {
   private void applyCounters(List<Map<String, Long>> deltas) {
     for (int i = 0; i < Math.min(scenarios, deltas.size()); i++) {
       Interval in = current[i];
+      Map<String, Long> warmed = warmCounters.get(i);
       deltas.get(i).forEach((k, v) -> {
         in.counters.merge(k, v, Long::sum);
         window.counters.merge(k, v, Long::sum);
+        if (warm) {
+          warmed.merge(k, v, Long::sum);
+        }
       });
     }
   }
@@ -238,6 +282,7 @@ public final class Sampler {
   public synchronized ScenarioResult result(int scenario, String name, String load, int maxUsers,
       long durationMillis, List<dev.liveload.result.ErrorGroup> errors) {
     var counters = new TreeMap<String, Long>(this.counters.totals(scenario));
+    warmCounters.get(scenario).forEach((k, v) -> counters.merge(k, -v, Long::sum));
     for (String c : List.of("requests", "requests.failed", "iterations", "iterations.failed",
         "iterations.interrupted")) {
       counters.putIfAbsent(c, 0L);

@@ -16,6 +16,11 @@ public final class Evaluator {
 
   private Evaluator() {}
 
+  /** @return whether {@code name} is a short name of a counter ({@code dropped}, {@code errors}, ...) */
+  static boolean isAlias(String name) {
+    return ALIASES.containsKey(name);
+  }
+
   /**
    * The outcome of one evaluation.
    *

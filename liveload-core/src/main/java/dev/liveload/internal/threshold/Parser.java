@@ -10,13 +10,13 @@ import java.util.Set;
  * Parses threshold expressions. Grammar:
  *
  * <pre>
- * expression := aggregate comparator number [unit]
+ * expression := aggregate comparator number [spaces] [unit]
  * aggregate  := function "(" target [selector] ")" | ("error_ratio" | "rps") [selector]
  * function   := "p" number | "avg" | "mean" | "min" | "max" | "count" | "rate"
  * target     := metric | "step:" step-name
  * selector   := "{" key ":" value ("," key ":" value)* "}"     key: scenario step method url status error
  * comparator := "&lt;" | "&lt;=" | "&gt;" | "&gt;=" | "==" | "!="
- * unit       := "us" | "ms" | "s" | "m" | "%" | "/s"
+ * unit       := "us" | "µs" | "ms" | "s" | "m" | "min" | "%" | "/s"
  * </pre>
  *
  * Values containing {@code , { }} are quoted: {@code {url:"/users/{id}"}}.
@@ -24,6 +24,8 @@ import java.util.Set;
 public final class Parser {
   static final Set<String> KEYS = Set.of("scenario", "step", "method", "url", "status", "error");
   private static final Set<String> FUNCTIONS = Set.of("avg", "mean", "min", "max", "count", "rate");
+  static final String UNITS = "a unit: ms (the default), us (or µs), s, m (or min) for durations, % for ratios, "
+      + "/s for rates";
 
   private final String text;
   private int pos;
@@ -119,11 +121,16 @@ public final class Parser {
     skipSpaces();
     int numberStart = pos;
     double number = number();
+    int numberEnd = pos;
+    skipSpaces(); // "300 ms", as k6 and Gatling users write it
     String unit = unit();
-    String limitText = text.substring(numberStart, pos).trim();
+    if (unit.isEmpty()) {
+      pos = numberEnd;
+    }
+    String limitText = text.substring(numberStart, pos).trim().replaceAll("\\s+", "");
     skipSpaces();
     if (pos < text.length()) {
-      throw error("the end of the expression");
+      throw error(Character.isLetter(peek()) ? UNITS + ", or the end of the expression" : "the end of the expression");
     }
     double limit = convert(function, number, unit, numberStart);
     return new Expression(text.trim(), function, percentile, target, Map.copyOf(selector), comparator, limit,
@@ -136,9 +143,18 @@ public final class Parser {
     switch (function) {
       case "error_ratio" -> {
         if (unit.equals("%")) {
+          if (n > 100) {
+            pos = at;
+            throw invalid("error_ratio is a percentage between 0% and 100%, not " + plain(n) + "%");
+          }
           return n / 100;
         }
         if (unit.isEmpty()) {
+          if (n > 1) {
+            pos = at;
+            throw invalid("error_ratio without % is a ratio between 0 and 1: for " + plain(n) + " percent write "
+                + plain(n) + "% or " + plain(n / 100));
+          }
           return n;
         }
       }
@@ -280,7 +296,7 @@ public final class Parser {
     String unit = text.substring(start, pos);
     if (!unit.isEmpty() && !Set.of("us", "µs", "ms", "s", "m", "min").contains(unit)) {
       pos = start;
-      throw error("a unit: us, ms, s, m, % or /s");
+      throw error(UNITS, "'" + unit + "'");
     }
     return unit;
   }
@@ -320,7 +336,20 @@ public final class Parser {
   }
 
   private InvalidOptionException error(String expected) {
-    String found = pos >= text.length() ? "the end" : "'" + text.charAt(pos) + "'";
+    return error(expected, pos >= text.length() ? "the end" : "'" + text.charAt(pos) + "'");
+  }
+
+  private static String plain(double n) {
+    return java.math.BigDecimal.valueOf(n).stripTrailingZeros().toPlainString();
+  }
+
+  /** An expression that parses but means something that cannot be right, pointing at {@code pos}. */
+  private InvalidOptionException invalid(String what) {
+    return new InvalidOptionException("threshold", text, "at position " + (pos + 1) + ": " + what + "\n    " + text
+        + "\n    " + " ".repeat(pos) + "^");
+  }
+
+  private InvalidOptionException error(String expected, String found) {
     return new InvalidOptionException("threshold", text, "at position " + (pos + 1) + " expected " + expected
         + " but found " + found + "\n    " + text + "\n    " + " ".repeat(pos) + "^");
   }

@@ -4,6 +4,7 @@ import dev.liveload.internal.data.Templates;
 import dev.liveload.internal.engine.UserContext;
 import dev.liveload.internal.engine.UserResource;
 import dev.liveload.internal.http.HttpSettings;
+import dev.liveload.internal.http.UrlEncoding;
 import dev.liveload.internal.http.UrlTemplates;
 import dev.liveload.ws.WsOptions;
 import dev.liveload.ws.WsSession;
@@ -97,13 +98,13 @@ public final class UserWebSockets implements UserResource {
       full = scheme + "://" + baseUrl.getRawAuthority() + path + (url.startsWith("/") ? url : "/" + url);
     }
     try {
-      URI uri = new URI(full);
+      URI uri = new URI(UrlEncoding.normalizeWebSocket(full));
       if (uri.getHost() == null) {
         throw new URISyntaxException(full, "no host");
       }
       return uri;
-    } catch (URISyntaxException e) {
-      throw user.usageError("invalid WebSocket URL " + full + ": " + e.getMessage());
+    } catch (URISyntaxException | IllegalArgumentException e) {
+      throw user.fail("url", "invalid WebSocket URL " + full + ": " + e.getMessage(), null, null, null);
     }
   }
 

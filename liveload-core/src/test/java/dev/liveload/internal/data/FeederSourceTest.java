@@ -181,20 +181,27 @@ class FeederSourceTest {
   }
 
   @Test
-  void aMalformedRowFailsOnlyWhenDrawnSoLargeFilesAreNotReadAhead() throws IOException {
+  void aMalformedRowAnywhereFailsBeforeTheLoadForEveryStrategy() throws IOException {
     Path f = write("bad.csv", "a,b\n1,2\n3,4\n5\n7,8\n");
-    try (var s = FeederSource.open("bad", Feeder.csv(f), 1)) {
+    for (Feeder feeder : List.of(Feeder.csv(f), Feeder.csv(f).circular(), Feeder.csv(f).uniquePerUser(),
+        Feeder.csv(f).random(), Feeder.csv(f).shuffle())) {
+      assertThatThrownBy(() -> FeederSource.open("bad", feeder, 1)).isInstanceOf(InvalidOptionException.class)
+          .hasMessageContaining("bad.csv line 4 has 1 fields, the header has 2");
+    }
+  }
+
+  @Test
+  void aRowMadeMalformedDuringTheRunFailsOnlyWhenDrawn() throws IOException {
+    Path f = write("changing.csv", "a,b\n1,2\n3,4\n5,6\n7,8\n");
+    try (var s = FeederSource.open("changing", Feeder.csv(f), 1)) {
+      write("changing.csv", "a,b\n1,2\n3,4\n5\n7,8\n"); // streamed: read as rows are drawn
       var r = new SplittableRandom(1);
       assertThat(s.draw(r).values()).containsEntry("a", "1");
       assertThat(s.draw(r).values()).containsEntry("a", "3");
       assertThatThrownBy(() -> s.draw(r)).isInstanceOf(FeederException.class)
-          .hasMessage("bad.csv line 4 has 1 fields, the header has 2");
+          .hasMessage("changing.csv line 4 has 1 fields, the header has 2");
       assertThat(s.draw(r).values()).containsEntry("a", "7");
     }
-    // indexed strategies read the whole file first, so the same row fails before the load
-    assertThatThrownBy(() -> FeederSource.open("bad", Feeder.csv(f).random(), 1))
-        .isInstanceOf(InvalidOptionException.class)
-        .hasMessageContaining("bad.csv line 4 has 1 fields, the header has 2");
   }
 
   @Test
