@@ -109,10 +109,23 @@ public interface BrowserSession {
    */
   BrowserSession press(String selector, String key);
 
-  /** @param selector a checkbox or radio @return this session, after making sure it is checked */
+  /**
+   * Makes sure a checkbox or radio is checked (clicking it if it is not). A label checks its control; an element
+   * with role {@code checkbox}, {@code radio} or {@code switch} and {@code aria-checked} counts too. Any other
+   * element fails the iteration with kind {@code not_checkable}.
+   *
+   * @param selector the checkbox or radio
+   * @return this session
+   */
   BrowserSession check(String selector);
 
-  /** @param selector a checkbox @return this session, after making sure it is unchecked */
+  /**
+   * Makes sure a checkbox is unchecked (clicking it if it is checked); a radio button, or an element that cannot be
+   * checked, fails the iteration with kind {@code not_checkable}.
+   *
+   * @param selector the checkbox
+   * @return this session
+   */
   BrowserSession uncheck(String selector);
 
   /**
@@ -188,13 +201,28 @@ public interface BrowserSession {
 
   /**
    * Waits until a LiveView loading class ({@code phx-click-loading}, ...) appeared on an element and cleared: the
-   * server handled the event and the reply was applied. Its time is the loading span's, as the page saw it.
+   * server handled the event and the reply was applied. Its time is the loading span's, as the page saw it: from
+   * the moment LiveView added the class (as it sent the event) to its removal.
    *
    * @param kind     which loading class
-   * @param selector the element that sent the event
+   * @param selector the element that sent the event (or one LiveView marked for it, such as the form of a submit)
    * @return this session
    */
   BrowserSession waitForLoading(Loading kind, String selector);
+
+  /**
+   * Waits until the page settled: an event of this kind began after the previous action started, and no element
+   * carries the loading class any more (every LiveView on the page handled its events of this kind). Its time runs
+   * from the first such span's start to the last one's end.
+   *
+   * <pre>{@code
+   * b.click("#save").waitForLoading(Loading.CLICK);   // whatever element LiveView marked
+   * }</pre>
+   *
+   * @param kind which loading class
+   * @return this session
+   */
+  BrowserSession waitForLoading(Loading kind);
 
   /**
    * Evaluates JavaScript in the page and returns its JSON-like result (null, Boolean, Number, String, List, Map).
@@ -254,11 +282,20 @@ public interface BrowserSession {
   /** @param selector the element @return whether an element matches and is visible now (does not wait) */
   boolean isVisible(String selector);
 
-  /** @param selector a checkbox or radio @return whether it is checked */
+  /**
+   * @param selector a checkbox or radio (or an element with role checkbox, radio or switch and {@code aria-checked})
+   * @return whether it is checked; any other element fails the iteration with kind {@code not_checkable}
+   */
   boolean isChecked(String selector);
 
   /** @return the page's current URL */
   String url();
+
+  /** @return the page's title ({@code document.title}), or null after an earlier failure */
+  String title();
+
+  /** @return the page's HTML as it is now, doctype included, or null after an earlier failure */
+  String content();
 
   /**
    * Reads a value and keeps it in a user variable.

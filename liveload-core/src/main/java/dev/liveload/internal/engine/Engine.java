@@ -71,6 +71,11 @@ public final class Engine {
     this.feeders = RunFeeders.open(options);
   }
 
+  /** @return the generator's own health monitor */
+  HealthMonitor health() {
+    return health;
+  }
+
   int nextUserId() {
     return userIds.incrementAndGet();
   }

@@ -21,6 +21,11 @@ public final class HealthMonitor {
   static final double LAG_LIMIT_MS = 20;
   /** CPU above this share of all cores, in more than a fifth of the intervals, marks it saturated. */
   static final double CPU_LIMIT = 0.90;
+  /**
+   * Browser hand-over p95 above this marks it saturated: users' actions then wait longer for the browser thread
+   * than a person takes to notice, so the users run slower than scripted.
+   */
+  static final double HAND_OVER_LIMIT_MS = 50;
 
   private final int cores = Runtime.getRuntime().availableProcessors();
   private final com.sun.management.OperatingSystemMXBean os = osBean();
@@ -29,6 +34,9 @@ public final class HealthMonitor {
   private final Recorder lag = new Recorder(Hdr.SIGNIFICANT_DIGITS);
   private final Histogram lagInterval = Hdr.newHistogram();
   private final Histogram lagTotal = Hdr.newHistogram();
+  private final Recorder handOver = new Recorder(Hdr.SIGNIFICANT_DIGITS);
+  private final Histogram handOverInterval = Hdr.newHistogram();
+  private final Histogram handOverTotal = Hdr.newHistogram();
   private final List<HealthPoint> timeline = new ArrayList<>();
   private volatile boolean running;
   private Thread probe;
@@ -76,6 +84,16 @@ public final class HealthMonitor {
     }
   }
 
+  /**
+   * Records one browser hand-over: a user's batch of actions waiting for the browser thread and its result coming
+   * back, beyond the batch's time in the page. Any thread.
+   *
+   * @param micros how long, µs
+   */
+  public void handOver(long micros) {
+    handOver.recordValue(Math.max(0, micros));
+  }
+
   /** Samples the last second; called by the ticker thread. */
   public void sample() {
     long wall = System.nanoTime();
@@ -89,6 +107,8 @@ public final class HealthMonitor {
     lastGcMillis = gc;
     lag.getIntervalHistogramInto(lagInterval);
     lagTotal.add(lagInterval);
+    handOver.getIntervalHistogramInto(handOverInterval);
+    handOverTotal.add(handOverInterval);
     long heap = memory.getHeapMemoryUsage().getUsed();
     heapUsedMax = Math.max(heapUsedMax, heap);
     gcTotal += gcDelta;
@@ -126,6 +146,15 @@ public final class HealthMonitor {
       warnings.add(String.format("generator CPU above %.0f%% of %d cores in %d of %d seconds: the generator, not "
           + "only the target, may have limited throughput", CPU_LIMIT * 100, cores, cpuBusyIntervals,
           cpuIntervals));
+    }
+    if (handOverTotal.getTotalCount() > 0) {
+      double p95 = handOverTotal.getValueAtPercentile(95) / 1000.0;
+      if (p95 > HAND_OVER_LIMIT_MS) {
+        warnings.add(String.format(java.util.Locale.ROOT, "browser hand-over p95 %.1f ms (above %.0f ms): "
+            + "browser users' actions waited that long for the browser thread, so the users ran slower than "
+            + "scripted; their timings are the page's and leave the wait out (browser.queue)", p95,
+            HAND_OVER_LIMIT_MS));
+      }
     }
     double cpuMean = cpuIntervals == 0 ? 0 : cpuSum / cpuIntervals;
     return new GeneratorHealth(!warnings.isEmpty(), warnings, cores, round1(cpuMean), round1(cpuMax),
