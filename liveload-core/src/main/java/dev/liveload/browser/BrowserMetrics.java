@@ -102,8 +102,9 @@ public final class BrowserMetrics {
 
   /**
    * The generator's own time, not the page's: per batch of actions, how long the user waited beyond the batch's time
-   * in the page (handing it to the browser thread and the result back, opening the user's page when it had none).
-   * Measured by LiveLoad for every connection; step and iteration durations leave it out.
+   * in the page (handing it to the browser thread and the result back). Measured by LiveLoad for every connection;
+   * step and iteration durations leave it out (and the opening of a user's page, which is set-up), and browser
+   * users that spend much of their time in it mark the generator saturated.
    */
   public static final String QUEUE = "browser.queue";
 

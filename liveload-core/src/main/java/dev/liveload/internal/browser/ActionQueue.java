@@ -73,7 +73,7 @@ final class ActionQueue {
     if (page != null) {
       long t0 = System.nanoTime();
       List<PageSample> last = page.close();
-      context.handOver(System.nanoTime() - t0); // closing a context is the generator's work, not the page's
+      context.setUp(System.nanoTime() - t0); // closing a context is the generator's work, not the page's
       record(last);
       page = null;
     }
@@ -139,10 +139,11 @@ final class ActionQueue {
     long t0 = System.nanoTime();
     BrowserPage p = page(step, batch.get(0));
     long submitted = System.nanoTime();
+    context.setUp(submitted - t0); // opening the user's page (when it had none) is the generator's set-up
     PageOutcome out = p.run(batch, step);
     long answered = System.nanoTime();
     times.add(submitted, answered, out);
-    handedOver(step, t0, submitted, answered, out);
+    handedOver(step, submitted, answered, out);
     List<ActionResult> results = out.results();
     // Actions first: in an open model the first counted sample of a late iteration carries its start delay.
     for (int i = 0; i < results.size(); i++) {
@@ -167,12 +168,12 @@ final class ActionQueue {
   }
 
   /**
-   * Takes what the user waited for a batch beyond its time in the page (opening a page when it had none, handing the
-   * batch to the browser and the result back) out of the step's time, and records it as {@code browser.queue}.
+   * Takes what the user waited for a batch beyond its time in the page (handing the batch to the browser thread and
+   * the result back) out of the step's time, and records it as {@code browser.queue}.
    */
-  private void handedOver(String step, long t0, long submitted, long answered, PageOutcome out) {
+  private void handedOver(String step, long submitted, long answered, PageOutcome out) {
     long inPage = Math.min(answered - submitted, Math.max(0, out.pageTimeMicros()) * 1000);
-    long queued = Math.max(0, answered - t0 - inPage);
+    long queued = Math.max(0, answered - submitted - inPage);
     context.handOver(queued);
     context.record(BrowserMetrics.QUEUE, step, null, null, 0, null, queued / 1000);
   }
@@ -211,7 +212,7 @@ final class ActionQueue {
     PageOutcome out = p.run(List.of(new BrowserAction.Screenshot(file)), step);
     long answered = System.nanoTime();
     times.add(t0, answered, out);
-    context.handOver(answered - t0); // the generator's own picture: none of it is the step's time
+    context.setUp(answered - t0); // the generator's own picture: none of it is the step's time
     record(out.samples());
     if (out.failure() == null) {
       LOG.info("{} failed ({}: {}); screenshot: {}", user, failure.failure(), failure.message(),

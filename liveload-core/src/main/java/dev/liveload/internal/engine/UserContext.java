@@ -49,6 +49,14 @@ public interface UserContext {
   void handOver(long nanos);
 
   /**
+   * Time the user's thread spent on the generator's own set-up, once per user or after a crash (opening a browser
+   * context): taken out of the step's and iteration's durations, like a hand-over, but not a sign of saturation.
+   *
+   * @param nanos how long, >= 0
+   */
+  void setUp(long nanos);
+
+  /**
    * Records a failure in the error groups and marks the current iteration failed.
    *
    * @param kind    error kind

@@ -65,6 +65,8 @@ public final class VirtualUser implements User, UserContext, Runnable {
   private final UserTimeline timeline = new UserTimeline();
   /** Total time this user's thread waited on the generator's own hand-overs (browser batches), ns. */
   private long handOverNanos;
+  /** The part of it that was set-up (opening a browser context), not a hand-over. */
+  private long setUpNanos;
   /** Failed iterations in a row (the closed model backs off after them), and when the last iteration ended. */
   private int failedInARow;
   private long lastIterationEnd;
@@ -261,6 +263,7 @@ public final class VirtualUser implements User, UserContext, Runnable {
     lastIterationStart = start;
     timeline.mark(start, slot, null);
     long handOverAtStart = handOverNanos;
+    long setUpAtStart = setUpNanos;
     long lag = start - intendedNanos;
     startLagMicros = lag > 0 ? lag / 1000 : 0;
     long from = Math.min(start, intendedNanos);
@@ -286,7 +289,11 @@ public final class VirtualUser implements User, UserContext, Runnable {
     releasePermits();
     long end = System.nanoTime();
     // the generator's own hand-overs (a browser batch waiting for the browser thread) are not the target's time
-    long micros = Math.max(0, end - from - (handOverNanos - handOverAtStart)) / 1000;
+    long generator = handOverNanos - handOverAtStart;
+    long micros = Math.max(0, end - from - generator) / 1000;
+    if (browser != null) {
+      engine.health().browserIteration((end - start) / 1000, (generator - (setUpNanos - setUpAtStart)) / 1000);
+    }
     String error;
     if (cause != null) {
       error = cause;
@@ -711,6 +718,14 @@ public final class VirtualUser implements User, UserContext, Runnable {
     slot.errors.record(kind, message, step, method, url);
     if (iterationError == null) {
       iterationError = kind;
+    }
+  }
+
+  @Override
+  public void setUp(long nanos) {
+    if (nanos > 0) {
+      handOverNanos += nanos;
+      setUpNanos += nanos;
     }
   }
 
