@@ -57,6 +57,8 @@ public final class LiveViewTarget implements AutoCloseable {
   private volatile int pushes = 10;
   private volatile long pushEveryMillis = 100;
   private volatile long downUntilNanos;
+  private volatile int outageAfter = -1;
+  private volatile long outageNanos;
   private final AtomicLong pages = new AtomicLong();
   private final AtomicLong pagesRefused = new AtomicLong();
   private final AtomicLong framesIn = new AtomicLong();
@@ -141,12 +143,17 @@ public final class LiveViewTarget implements AutoCloseable {
   }
 
   /**
-   * Takes the site down for a while: pages are answered {@code 503} until then (the WebSocket stays up).
+   * Takes the site down for a while once it has served some pages: from the {@code afterPages}+1-th page request on,
+   * pages are answered {@code 503} for {@code duration} (the WebSocket stays up).
    *
-   * @param duration how long, from now
+   * @param afterPages pages served before the outage
+   * @param duration   how long it lasts
+   * @return this target
    */
-  public void down(Duration duration) {
-    downUntilNanos = System.nanoTime() + duration.toNanos();
+  public LiveViewTarget downAfter(int afterPages, Duration duration) {
+    outageAfter = afterPages;
+    outageNanos = duration.toNanos();
+    return this;
   }
 
   /** @return whether the site is down now */
@@ -154,7 +161,7 @@ public final class LiveViewTarget implements AutoCloseable {
     return System.nanoTime() - downUntilNanos < 0;
   }
 
-  /** @return page requests answered, and those refused while down */
+  /** @return page requests (HTML), refused ones included */
   public long pages() {
     return pages.get();
   }
@@ -254,7 +261,9 @@ public final class LiveViewTarget implements AutoCloseable {
         }
         return;
       }
-      pages.incrementAndGet();
+      if (pages.incrementAndGet() == outageAfter + 1) {
+        downUntilNanos = System.nanoTime() + outageNanos;
+      }
       if (isDown()) {
         pagesRefused.incrementAndGet();
         send(ex, 503, "text/html; charset=utf-8",

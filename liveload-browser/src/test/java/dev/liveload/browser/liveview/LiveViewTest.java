@@ -199,6 +199,35 @@ class LiveViewTest {
     }
   }
 
+  @Test
+  void anOutageIsNotARetryStormBrowserUsersBackOff() {
+    int users = 3;
+    long outageMillis = 3000;
+    try (var lv = LiveViewTarget.start().downAfter(6, Duration.ofMillis(outageMillis))) {
+      RunResult r = LiveLoad.run(RunOptions.builder()
+          .population(Population.of("lv", user -> user.browser().navigate("/").waitForLiveView()
+              .step("add one", b -> b.click("#inc").waitForLoading(Loading.CLICK, "#inc"))
+              .think(Duration.ofMillis(200)), Load.constant(users, Duration.ofSeconds(8)))
+              .iterationTimeout(Duration.ofSeconds(30)))
+          .baseUrl(lv.url())
+          .browser(BrowserOptions.defaults().actionTimeout(Duration.ofSeconds(5)).failureScreenshots(0))
+          .progress(Progress.none())
+          .build());
+      ScenarioResult s = r.scenario("lv");
+      // each refused page is a failed navigation; after one, a browser user waits 1 s, after two in a row 2 s: in a
+      // 3 s outage a user fails at most at 0, 1 and 3 s (without the back-off: 82 failures in one run)
+      long refused = lv.pagesRefused();
+      assertThat(refused).as("users met the outage").isPositive();
+      assertThat(refused).as("failed attempts, bounded by the back-off").isLessThanOrEqualTo(users * 3L);
+      assertThat(s.failedIterations()).isEqualTo(refused);
+      assertThat(s.errors()).extracting(e -> e.kind()).containsOnly("status");
+      assertThat(s.iterations() - s.failedIterations()).as("the users went on after it").isPositive();
+      System.out.printf(java.util.Locale.ROOT, "%d users, %d ms outage: %d failed navigations = %.2f per user per "
+          + "second (back-off 1 s doubling)%n", users, outageMillis, refused, refused / (double) users
+          / (outageMillis / 1000.0));
+    }
+  }
+
   private static long frames(ScenarioResult s, String step) {
     return s.breakdown().stream().filter(b -> b.metric().equals(BrowserMetrics.WS_RECEIVED)
         && step.equals(b.tag("step"))).mapToLong(b -> b.histogram().count()).sum();

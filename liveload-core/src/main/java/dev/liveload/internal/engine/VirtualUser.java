@@ -215,15 +215,25 @@ public final class VirtualUser implements User, UserContext, Runnable {
     }
   }
 
-  /** Sleeps outside an iteration (pacing, retry back-off); false when the user was stopped meanwhile. */
+  /**
+   * Waits outside an iteration (pacing, back-off after failures, retrying {@code beforeUser}) until {@code nanos}
+   * passed or the population's model ended ({@link LoadRunner#end} wakes the users); false when the user was stopped
+   * meanwhile.
+   */
   boolean pause(long nanos) {
-    try {
-      Thread.sleep(Duration.ofNanos(nanos));
-      return true;
-    } catch (InterruptedException e) {
-      clearInterrupt();
-      return false;
+    long until = System.nanoTime() + nanos;
+    while (!runner.ended) {
+      long left = until - System.nanoTime();
+      if (left <= 0) {
+        return true;
+      }
+      java.util.concurrent.locks.LockSupport.parkNanos(this, left);
+      if (Thread.interrupted() || stopNow) {
+        clearInterrupt();
+        return false;
+      }
     }
+    return true;
   }
 
   /** Open models: the job the user was started with, once. */
@@ -714,18 +724,18 @@ public final class VirtualUser implements User, UserContext, Runnable {
   }
 
   @Override
-  public void recordError(String kind, String message, String step, String method, String url) {
-    slot.errors.record(kind, message, step, method, url);
-    if (iterationError == null) {
-      iterationError = kind;
-    }
-  }
-
-  @Override
   public void setUp(long nanos) {
     if (nanos > 0) {
       handOverNanos += nanos;
       setUpNanos += nanos;
+    }
+  }
+
+  @Override
+  public void recordError(String kind, String message, String step, String method, String url) {
+    slot.errors.record(kind, message, step, method, url);
+    if (iterationError == null) {
+      iterationError = kind;
     }
   }
 
