@@ -1,9 +1,9 @@
 package dev.liveload.report;
 
+import static dev.liveload.report.TestResults.score;
 import static dev.liveload.report.TestResults.spread;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.liveload.internal.metrics.Hdr;
 import dev.liveload.result.Breakdown;
 import dev.liveload.result.BrowserHeadline;
 import dev.liveload.result.Histogram;
@@ -39,14 +39,6 @@ class BrowserHeadlinesTest {
         "browser.actions.failed", 3L, "browser.page_views", 50L, "browser.requests", 400L, "iterations", 100L,
         "iterations.failed", 3L, "requests", 0L, "requests.failed", 0L), metrics, breakdown, List.of(),
         new TimeSeries(1000, List.of()));
-  }
-
-  private static Histogram score(int n, double lo, double hi) {
-    var h = Hdr.newHistogram();
-    for (int i = 0; i < n; i++) {
-      h.recordValue(Math.round((lo + (hi - lo) * i / (n - 1)) * 1000));
-    }
-    return Hdr.summarize(h, "score", 1000);
   }
 
   @Test
