@@ -35,12 +35,21 @@ import java.util.regex.Pattern;
  * when the wait started, for the first action of a batch), so {@code click} then {@code waitFor} measures the
  * time from the click to the page's response. {@link #waitForLoading} is the LiveView loading span itself.
  *
+ * <p>A step's {@code step.duration} (and an iteration's) is its time on the user's thread with every batch of
+ * actions in it counted for its time in the page: from the start of its first action to the end of its last. What
+ * the user waited beyond that, handing the batch to the browser and the result back, is the generator's own
+ * {@code browser.queue}, left out; so is opening the user's page. A think time or an HTTP call inside the step
+ * counts as it took on the user's thread. The page's own samples (requests, frames, Web Vitals, LiveView spans)
+ * are recorded under the step and iteration the user was in when they happened, not when they were handed back.
+ *
  * <h2>Failures</h2>
  * A failed action records its kind ({@code timeout}, {@code selector_not_found}, {@code not_actionable},
- * {@code navigation}, {@code status}, {@code script}, {@code page_crashed}, {@code browser_crashed}; see
- * {@link ActionResult}) once, fails the iteration, and turns the rest of the iteration's browser actions into
- * no-ops (value methods then return null or false). A crashed page or browser is replaced before the user's next
- * action.
+ * {@code not_checkable}, {@code navigation}, {@code status}, {@code script}, {@code page_crashed},
+ * {@code browser_crashed}; see {@link ActionResult}) once, fails the iteration, and turns the rest of the
+ * iteration's browser actions into no-ops (value methods then return null or false). A crashed page or browser is
+ * replaced before the user's next action. After a failed iteration the user backs off before its next one (1 s,
+ * doubling to 10 s, by default; see {@code Population.failureBackoff}), so an outage is not met with a storm of
+ * retries.
  *
  * <h2>Test data</h2>
  * URLs given to {@link #navigate}, {@link #waitForUrl(String)}, and the texts given to {@link #fill},
@@ -245,7 +254,8 @@ public interface BrowserSession {
   BrowserSession screenshot(Path file);
 
   /**
-   * A named, timed transaction of browser actions (see {@code User.step}).
+   * A named, timed transaction of browser actions (see {@code User.step}), timed by the page's clock (see "Timing"
+   * above).
    *
    * @param name step name, not blank
    * @param body the actions
