@@ -42,7 +42,11 @@ public record BrowserHeadline(long pageViews, long actions, long failedActions, 
     if (action == null) {
       action = Histogram.empty("ms", 1000);
     }
-    return new BrowserHeadline(s.count("browser.page_views"), s.count("browser.actions"),
+    // results written before browser.page_views was counted: one webvital.ttfb per page view that loaded
+    Histogram ttfb = s.metric("webvital.ttfb");
+    long pageViews = s.counters().containsKey("browser.page_views") || ttfb == null ? s.count("browser.page_views")
+        : ttfb.count();
+    return new BrowserHeadline(pageViews, s.count("browser.actions"),
         s.count("browser.actions.failed"), s.count("browser.requests"), s.durationMillis() / 1000.0, action,
         s.metric("liveview.loading"), s.metric("webvital.lcp"), s.metric("webvital.cls"), s.metric("webvital.inp"));
   }

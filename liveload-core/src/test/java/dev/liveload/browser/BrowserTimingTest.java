@@ -82,6 +82,18 @@ class BrowserTimingTest {
   }
 
   @Test
+  void usersThatSpendMuchOfTheirTimeInHandOversMarkTheGeneratorSaturated() {
+    // 100 ms per batch of which 10 in the page, back to back: 90% of the users' time is the generator's
+    RunResult stalled = run(user -> user.browser().click("#stalled").sync(), 4);
+    assertThat(stalled.generator().saturated()).isTrue();
+    assertThat(stalled.generator().warnings()).anySatisfy(w -> assertThat(w)
+        .contains("browser users spent").contains("waiting for the browser thread").contains("browser.queue"));
+    // the same hand-over with a person's pause of 1 s: a few percent, not the generator's limit
+    RunResult paced = run(user -> user.browser().click("#stalled").think(Duration.ofSeconds(1)), 2);
+    assertThat(paced.generator().warnings()).noneSatisfy(w -> assertThat(w).contains("browser users spent"));
+  }
+
+  @Test
   void aFrameReceivedDuringAThinkInsideAStepCountsInThatStepNotTheNext() {
     ScenarioResult s = run(user -> user.browser()
         .step("watch", b -> b.click("#frame-later").think(Duration.ofMillis(4 * FakeConnection.LATER_MILLIS)))

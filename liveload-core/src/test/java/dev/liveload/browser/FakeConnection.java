@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>Timing: a batch runs "in the page" from when it was handed over to when it returns. A click on
  * {@code #queued} makes the batch wait {@value #QUEUED_MILLIS} ms of which only {@value #PAGE_MILLIS} ms are the
- * page's (the rest is a hand-over); a click on {@code #frame-later} makes the page receive a frame (a
+ * page's (the rest is a hand-over), one on {@code #stalled} {@value #STALLED_MILLIS} ms; a click on {@code #frame-later} makes the page receive a frame (a
  * {@code browser.ws.received.bytes} sample from {@code ws://fake/later}) {@value #LATER_MILLIS} ms after the batch
  * ended, handed back with the next batch; every batch also yields a frame from {@code ws://fake/now} stamped at its
  * own start.
@@ -26,6 +26,7 @@ public final class FakeConnection implements BrowserConnection {
   /** Pages after this many cannot be made: the browser is gone for good. */
   static final AtomicInteger PAGE_LIMIT = new AtomicInteger(Integer.MAX_VALUE);
   static final long QUEUED_MILLIS = 60;
+  static final long STALLED_MILLIS = 100;
   static final long PAGE_MILLIS = 10;
   static final long LATER_MILLIS = 50;
 
@@ -83,9 +84,11 @@ public final class FakeConnection implements BrowserConnection {
           samples.add(later);
           later = null;
         }
-        if (actions.contains(new BrowserAction.Click("#queued"))) {
-          sleep(QUEUED_MILLIS);
-          long start = begun + (QUEUED_MILLIS - PAGE_MILLIS) / 2 * 1_000_000;
+        long waited = actions.contains(new BrowserAction.Click("#queued")) ? QUEUED_MILLIS
+            : actions.contains(new BrowserAction.Click("#stalled")) ? STALLED_MILLIS : 0;
+        if (waited > 0) {
+          sleep(waited);
+          long start = begun + (waited - PAGE_MILLIS) / 2 * 1_000_000;
           return new PageOutcome(results, samples, PAGE_MILLIS * 1000, start, start + PAGE_MILLIS * 1_000_000);
         }
         long end = System.nanoTime();
