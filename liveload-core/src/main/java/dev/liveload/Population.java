@@ -52,15 +52,74 @@ public final class Population {
   private final Duration pacing;
   private final double drunkenness;
   private final Map<String, Feeder> feeders;
+  private final Backoff backoff;
 
   private Population(List<Member> members, Load load, Duration iterationTimeout, Duration pacing,
-      double drunkenness, Map<String, Feeder> feeders) {
+      double drunkenness, Map<String, Feeder> feeders, Backoff backoff) {
     this.members = List.copyOf(members);
     this.load = load;
     this.iterationTimeout = iterationTimeout;
     this.pacing = pacing;
     this.drunkenness = drunkenness;
     this.feeders = feeders;
+    this.backoff = backoff;
+  }
+
+  /**
+   * How long a user of a closed model waits after a failed iteration before it starts the next: {@code first}
+   * after one failure, twice as long after each further failure in a row, at most {@code max}; a passed iteration
+   * starts it over. So an outage of the target is not turned into a storm of retries no person would make. The
+   * wait counts from the end of the failed iteration; with pacing, the next iteration starts at the later of the
+   * two. Immutable.
+   *
+   * <pre>{@code
+   * Population.of(Checkout.class, Load.constant(50, ofMinutes(5)))
+   *     .failureBackoff(ofMillis(500), ofSeconds(5));   // 0.5 s, 1 s, 2 s, 4 s, 5 s, 5 s... after failures in a row
+   * }</pre>
+   *
+   * @param first the wait after one failed iteration, zero for none
+   * @param max   the longest wait, at least {@code first}
+   * @since 0.1
+   */
+  public record Backoff(Duration first, Duration max) {
+    /** No waiting: the next iteration starts at once (or at its pacing). */
+    public static final Backoff NONE = new Backoff(Duration.ZERO, Duration.ZERO);
+    /** The default for users that drive a browser: 1 s, doubling to 10 s. */
+    public static final Backoff BROWSER_DEFAULT = new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(10));
+
+    /** Checks the durations. */
+    public Backoff {
+      if (first == null || first.isNegative()) {
+        throw new InvalidOptionException("failureBackoff.first", first, "must be >= 0");
+      }
+      if (max == null || max.compareTo(first) < 0) {
+        throw new InvalidOptionException("failureBackoff.max", max, "must be >= failureBackoff.first (" + first
+            + ")");
+      }
+    }
+
+    /**
+     * @param failedInARow failed iterations in a row, >= 0
+     * @return how long to wait after them; zero after none
+     */
+    public Duration after(int failedInARow) {
+      if (failedInARow <= 0 || first.isZero()) {
+        return Duration.ZERO;
+      }
+      long nanos = first.toNanos();
+      for (int i = 1; i < failedInARow && nanos < max.toNanos(); i++) {
+        nanos *= 2;
+      }
+      return Duration.ofNanos(Math.min(nanos, max.toNanos()));
+    }
+
+    /** @return e.g. {@code PT1S doubling to PT10S}, or {@code none} */
+    public String describe() {
+      if (first.isZero()) {
+        return "none";
+      }
+      return first.equals(max) ? first.toString() : first + " doubling to " + max;
+    }
   }
 
   /**
@@ -106,7 +165,7 @@ public final class Population {
    * @return the mix, to which at least one scenario must be added
    */
   public static Population mix(Load load) {
-    return new Population(List.of(), requireLoad(load), null, null, 0, Map.of());
+    return new Population(List.of(), requireLoad(load), null, null, 0, Map.of(), null);
   }
 
   /**
@@ -136,7 +195,7 @@ public final class Population {
   private Population add(Member member) {
     var next = new ArrayList<>(members);
     next.add(member);
-    return new Population(next, load, iterationTimeout, pacing, drunkenness, feeders);
+    return new Population(next, load, iterationTimeout, pacing, drunkenness, feeders, backoff);
   }
 
   /**
@@ -148,7 +207,7 @@ public final class Population {
    */
   public Population iterationTimeout(Duration timeout) {
     return new Population(members, load, InvalidOptionException.positive("iterationTimeout", timeout), pacing,
-        drunkenness, feeders);
+        drunkenness, feeders, backoff);
   }
 
   /**
@@ -160,7 +219,40 @@ public final class Population {
    */
   public Population pacing(Duration interval) {
     return new Population(members, load, iterationTimeout, InvalidOptionException.positive("pacing", interval),
-        drunkenness, feeders);
+        drunkenness, feeders, backoff);
+  }
+
+  /**
+   * Backs off after failed iterations (closed models; see {@link Backoff}): after a failed iteration the user waits
+   * {@code first}, twice as long after each further failure in a row, at most {@code max}, before its next one. The
+   * default backs off users that drive a browser by {@link Backoff#BROWSER_DEFAULT} (1 s doubling to 10 s) and
+   * lets other users go on at once.
+   *
+   * @param first the wait after one failure, > 0
+   * @param max   the longest wait, >= {@code first}
+   * @return a copy with the back-off
+   */
+  public Population failureBackoff(Duration first, Duration max) {
+    InvalidOptionException.positive("failureBackoff.first", first);
+    return new Population(members, load, iterationTimeout, pacing, drunkenness, feeders, new Backoff(first, max));
+  }
+
+  /** @return a copy whose users never back off after failures, browser users included */
+  public Population noFailureBackoff() {
+    return new Population(members, load, iterationTimeout, pacing, drunkenness, feeders, Backoff.NONE);
+  }
+
+  /** @return the back-off after failed iterations as set, or null for the default (browser users back off) */
+  public Backoff failureBackoff() {
+    return backoff;
+  }
+
+  /**
+   * @param drivesBrowser whether the user drives a browser
+   * @return the back-off a user gets: as set, else {@link Backoff#BROWSER_DEFAULT} for a browser user, else none
+   */
+  public Backoff failureBackoffFor(boolean drivesBrowser) {
+    return backoff != null ? backoff : drivesBrowser ? Backoff.BROWSER_DEFAULT : Backoff.NONE;
   }
 
   /**
@@ -174,7 +266,7 @@ public final class Population {
     if (!(d >= 0 && d < 1)) {
       throw new InvalidOptionException("drunkenness", d, "must be in [0, 1)");
     }
-    return new Population(members, load, iterationTimeout, pacing, d, feeders);
+    return new Population(members, load, iterationTimeout, pacing, d, feeders, backoff);
   }
 
   /**
@@ -194,7 +286,7 @@ public final class Population {
     }
     Member m = members.get(0);
     return new Population(List.of(new Member(name, m.factory(), m.weight(), m.type())), load, iterationTimeout,
-        pacing, drunkenness, feeders);
+        pacing, drunkenness, feeders, backoff);
   }
 
   /**
@@ -219,7 +311,7 @@ public final class Population {
     var next = new LinkedHashMap<>(feeders);
     next.put(name, Objects.requireNonNull(feeder, "feeder"));
     return new Population(members, load, iterationTimeout, pacing, drunkenness,
-        java.util.Collections.unmodifiableMap(next));
+        java.util.Collections.unmodifiableMap(next), backoff);
   }
 
   /** @return this population's own feeders by name, in the order given; never null */
@@ -271,11 +363,11 @@ public final class Population {
    * @return the copy
    */
   public Population withLoad(Load load) {
-    return new Population(members, requireLoad(load), iterationTimeout, pacing, drunkenness, feeders);
+    return new Population(members, requireLoad(load), iterationTimeout, pacing, drunkenness, feeders, backoff);
   }
 
   private static Population single(Member member, Load load) {
-    return new Population(List.of(member), requireLoad(load), null, null, 0, Map.of());
+    return new Population(List.of(member), requireLoad(load), null, null, 0, Map.of(), null);
   }
 
   private static Member member(Class<? extends Scenario> scenario, double weight) {

@@ -223,6 +223,10 @@ public final class RunOptions {
       if (p.drunkenness() > 0) {
         pm.put("drunkenness", p.drunkenness());
       }
+      if (p.load() instanceof ClosedLoad) {
+        pm.put("failureBackoff", p.failureBackoff() != null ? p.failureBackoff().describe()
+            : "browser users " + Population.Backoff.BROWSER_DEFAULT.describe() + ", others none");
+      }
       if (!p.feeders().isEmpty()) {
         pm.put("feeders", describe(p.feeders()));
       }
@@ -576,6 +580,10 @@ public final class RunOptions {
         if (p.pacing() != null && p.load() instanceof OpenLoad) {
           throw new InvalidOptionException("pacing", p.pacing(), "only applies to closed models; an open model's "
               + "arrival rate paces its iterations");
+        }
+        if (p.failureBackoff() != null && !p.failureBackoff().first().isZero() && p.load() instanceof OpenLoad) {
+          throw new InvalidOptionException("failureBackoff", p.failureBackoff().describe(), "only applies to closed "
+              + "models; an open model starts iterations at its arrival rate, failed or not");
         }
         for (Population.Member m : p.members()) {
           if (!names.add(m.name())) {

@@ -34,8 +34,31 @@ class ProgressTest {
     assertThat(last.p95Millis()).isBetween(0.0, 15.0);
     assertThat(last.errorPercent()).isBetween(1.0, 10.0);
     assertThat(last.requests()).isGreaterThan(seen.get(0).requests());
-    assertThat(last.line()).matches("\\[00:0\\d\\] hold 6 users \\| users 6 \\| [0-9.]+ req/s \\| p95 [0-9.]+ ms \\| "
-        + "errors [0-9.]+% \\| requests \\d+ \\| iterations \\d+");
+    assertThat(last.p95Metric()).isEqualTo("http.duration");
+    assertThat(last.browser()).isNull();
+    assertThat(last.line()).matches("\\[00:0\\d\\] hold 6 users \\| users 6 \\| [0-9.]+ req/s \\| p95 http [0-9.]+ ms "
+        + "\\| errors [0-9.]+% \\| requests \\d+ \\| iterations \\d+");
+  }
+
+  @Test
+  void aBrowserRunLeadsWithWhatTheBrowsersDid() {
+    List<ProgressSnapshot> seen = Collections.synchronizedList(new ArrayList<>());
+    LiveLoad.run(RunOptions.builder()
+        .scenario("shop", user -> user.browser().navigate("/").click("#add").waitFor("#cart")
+            .think(java.time.Duration.ofMillis(20)), Load.constant(2, ofSeconds(2)))
+        .baseUrl("http://127.0.0.1:9")
+        .browser(dev.liveload.browser.BrowserOptions.defaults().connection("fake"))
+        .progress(Progress.to(seen::add).every(ofSeconds(1)))
+        .build());
+    assertThat(seen).isNotEmpty();
+    ProgressSnapshot last = seen.get(seen.size() - 1);
+    assertThat(last.browser()).isNotNull();
+    assertThat(last.browser().actionsPerSecond()).isPositive();
+    assertThat(last.browser().actionP95Millis()).isPositive();
+    assertThat(last.requests()).isZero();
+    // no HTTP figures in a browser-only run; each p95 says what it is of
+    assertThat(last.line()).matches("\\[00:0\\d\\] hold 2 users \\| users 2 \\| [0-9.]+ page views/s \\| [0-9.]+ actions/s "
+        + "\\| p95 action [0-9.]+ ms \\| errors [0-9.]+% of iterations \\| actions \\d+ \\| iterations \\d+");
   }
 
   @Test

@@ -12,6 +12,7 @@ import dev.liveload.browser.Loading;
 import dev.liveload.result.Histogram;
 import dev.liveload.result.Point;
 import dev.liveload.result.RunResult;
+import org.HdrHistogram.Recorder;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -26,8 +27,10 @@ import java.util.Set;
  * Browser users per core: for 1, 10, 20, 40, 80 and 100 concurrent users looping a LiveView click-and-wait journey
  * (click, wait for {@code phx-click-loading} to clear, think 1 s) against the LiveView target in its own JVM (the
  * real Phoenix JavaScript clients; the click handler takes 50 ms on the server), prints per level: actions/s
- * achieved vs intended, p50/p99 of the action timed in the page and as the user's thread saw it, generator PSS
- * (this JVM + Playwright's driver + the browser) and CPU per user. Each level is followed by its yardstick,
+ * achieved vs intended, p50/p99 of the loading span and of the step (both on the page's clock), the step against
+ * its two actions timed in the page, against what the user's thread saw of it and against the hand-over LiveLoad
+ * leaves out ({@code browser.queue}), generator PSS (this JVM + Playwright's driver + the browser) and CPU per user,
+ * and the generator's saturation warnings. Each level is followed by its yardstick,
  * measured in the same run ({@link BarePage}): the same page clicking by itself with no load tool in the loop, so
  * that what the page and the machine cost is told apart from what LiveLoad adds. Not a test: it prints figures.
  *
@@ -45,6 +48,15 @@ public final class BrowserBench {
 
   private BrowserBench() {}
 
+  /**
+   * What the user's thread saw of each step, timed around the {@code step(...)} call: how LiveLoad timed steps
+   * before they were timed by the page's clock (the hand-over to the browser thread and back included).
+   */
+  static final Recorder USER_THREAD = new Recorder(3);
+  /** The measured window (epoch ms): steps that start in it are named {@code click}, the others {@code ramp}. */
+  static volatile long windowFrom;
+  static volatile long windowTo;
+
   /** The journey: one LiveView click and its round trip, then a person's pause. */
   public static final class ClickAndWait extends Scenario {
     @Override
@@ -54,15 +66,27 @@ public final class BrowserBench {
 
     @Override
     public void run(User user) {
-      user.browser()
-          .step("click", b -> b.click("#inc").waitForLoading(Loading.CLICK, "#inc"))
-          .think(THINK);
+      var b = user.browser();
+      long now = System.currentTimeMillis();
+      boolean measured = now >= windowFrom && now < windowTo;
+      long t0 = System.nanoTime();
+      b.step(measured ? "click" : "ramp", x -> x.click("#inc").waitForLoading(Loading.CLICK, "#inc"));
+      if (measured) {
+        USER_THREAD.recordValue(Math.max(0, (System.nanoTime() - t0) / 1000));
+      }
+      b.think(THINK);
     }
   }
 
+  /**
+   * The measured window's figures of the step against what it is made of: the step's own timing (the page's clock),
+   * its two actions timed in the page, the user thread's view of it, and the hand-over LiveLoad leaves out.
+   */
+  record Parts(Histogram step, Histogram click, Histogram loading, Histogram queue, double userP50, double userP99) {}
+
   record Level(int users, double intended, double achieved, Histogram page, Histogram step, double pssMb,
       double cpuPercent, long failed, int processes, String cpuByProgram, double chromiumPercent,
-      BarePage.Figures bare) {}
+      BarePage.Figures bare, Parts parts, java.util.List<String> warnings) {}
 
   public static void main(String[] args) throws Exception {
     List<Integer> levels = List.of(1, 10, 20, 40, 80, 100);
@@ -120,6 +144,9 @@ public final class BrowserBench {
     long from = start + ramp.toMillis() + warm * 1000L;
     long to = start + ramp.toMillis() + hold * 1000L - 1000;
     var sampler = Thread.ofPlatform().daemon().start(() -> sample(generator, from, to));
+    USER_THREAD.reset();
+    windowFrom = from;
+    windowTo = to;
     RunResult r = LiveLoad.run(RunOptions.builder()
         .name("browser-bench-" + users)
         .population(Population.of(ClickAndWait.class, Load.rampUp(0, users, ramp).thenHold(Duration.ofSeconds(hold)))
@@ -148,8 +175,21 @@ public final class BrowserBench {
     double achieved = step.count() / seconds;
     BarePage.Figures bare = reference ? BarePage.measure(url, users, warm, hold - warm, BROWSER.viewportWidth(),
         BROWSER.viewportHeight(), generator) : null;
+    var user = USER_THREAD.getIntervalHistogram();
+    var parts = new Parts(row(r, "step.duration", null), row(r, "browser.action.duration", "click"),
+        row(r, "browser.action.duration", "waitForLoading"), row(r, "browser.queue", null),
+        user.getValueAtPercentile(50) / 1000.0, user.getValueAtPercentile(99) / 1000.0);
     return new Level(users, intended, achieved, page, step, machine[0], machine[1],
-        r.total().failedIterations(), (int) machine[2], cpuByProgram, machine[3], bare);
+        r.total().failedIterations(), (int) machine[2], cpuByProgram, machine[3], bare, parts,
+        r.generator().warnings());
+  }
+
+  /** The passed samples of a metric in step {@code click}, for one {@code method} (or all), over the whole run. */
+  private static Histogram row(RunResult r, String metric, String method) {
+    return r.total().breakdown().stream()
+        .filter(b -> b.metric().equals(metric) && "click".equals(b.tag("step")) && b.tag("error") == null
+            && (method == null || method.equals(b.tag("method"))))
+        .map(dev.liveload.result.Breakdown::histogram).reduce(Histogram::merge).orElse(null);
   }
 
   private static volatile double[] measured = {0, 0, 0, 0};
@@ -193,7 +233,7 @@ public final class BrowserBench {
   private static void print(Level l, Level one) {
     if (l == one) {
       System.out.println();
-      System.out.println("users  actions/s (intended)  achieved  |  in page p50 / p99 ms  |  user thread p50 / p99 ms"
+      System.out.println("users  actions/s (intended)  achieved  |  loading span p50 / p99 ms  |  step p50 / p99 ms"
           + "  |  PSS total MB  per user MB  |  CPU % of a core  per user  | failed");
     }
     double perUser = l.users == 1 ? l.pssMb : (l.pssMb - one.pssMb) / (l.users - 1);
@@ -203,6 +243,15 @@ public final class BrowserBench {
         l.step.p99(), l.pssMb, perUser, l.cpuPercent, l.cpuPercent / l.users, l.failed);
     System.out.printf(Locale.ROOT, "       CPU by program (%% of a core): %s; %d generator processes; browser CPU "
         + "%.1f ms per action%n", l.cpuByProgram, l.processes, l.chromiumPercent * 10 / l.achieved);
+    Parts p = l.parts;
+    if (p.step != null && p.click != null && p.loading != null && p.queue != null) {
+      System.out.printf(Locale.ROOT, "       steps started in the window: step p50 / p99 %.1f / %.1f ms (page clock); "
+              + "its actions in the page: click %.1f / %.1f + waitForLoading %.1f / %.1f = %.1f / %.1f; the user "
+              + "thread saw %.1f / %.1f; browser.queue %.1f / %.1f ms%n", p.step.p50(), p.step.p99(), p.click.p50(),
+          p.click.p99(), p.loading.p50(), p.loading.p99(), p.click.p50() + p.loading.p50(),
+          p.click.p99() + p.loading.p99(), p.userP50, p.userP99, p.queue.p50(), p.queue.p99());
+    }
+    l.warnings.forEach(w -> System.out.println("       generator: " + w));
     if (l.bare != null) {
       System.out.printf(Locale.ROOT, "       reference, the bare page clicking by itself (no load tool): "
           + "%.1f clicks/s, p50 / p99 %.1f / %.1f ms, browser CPU %.1f%% of a core = %.1f ms per click; "

@@ -24,6 +24,11 @@ public record ActionResult(long durationMicros, String url, Object value, String
   public static final String SELECTOR_NOT_FOUND = "selector_not_found";
   /** An element matched but stayed hidden, disabled or covered within the action timeout. */
   public static final String NOT_ACTIONABLE = "not_actionable";
+  /**
+   * {@code check}, {@code uncheck} or {@code isChecked} on an element that cannot be checked (not a checkbox or
+   * radio, nor an element with a checkable ARIA role), or {@code uncheck} on a radio button.
+   */
+  public static final String NOT_CHECKABLE = "not_checkable";
   /** The selector is not valid. */
   public static final String INVALID_SELECTOR = "invalid_selector";
   /** A navigation failed (network error) or did not complete. */

@@ -232,12 +232,19 @@ public sealed interface BrowserAction {
 
   /**
    * Waits until a LiveView loading class appeared on the element and cleared again. A span that began after the
-   * previous action started counts, even if it already ended: its duration is the span's.
+   * previous action started counts, even if it already ended: its duration is the span's. Without a selector (null),
+   * waits until an event of the kind began after the previous action started and nothing on the page carries the
+   * class any more; its duration runs from the first such span's start to the last one's end.
+   *
+   * @param kind     the loading class
+   * @param selector the element that sent the event, or null for the whole page
    */
   record WaitForLoading(Loading kind, String selector) implements BrowserAction {
     public WaitForLoading {
       Objects.requireNonNull(kind, "kind");
-      Selectors.require(selector);
+      if (selector != null) {
+        Selectors.require(selector);
+      }
     }
 
     @Override

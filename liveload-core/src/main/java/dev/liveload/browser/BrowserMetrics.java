@@ -9,6 +9,12 @@ import java.util.List;
  * the action for actions, the resource type ({@code document}, {@code script}, {@code img}, {@code fetch}, ...) for
  * requests (pages do not expose the HTTP method of their requests), the loading kind for LiveView loading spans.
  *
+ * <p>A sample's {@code step} tag is the step the user was in when the page measured it: a request or a span when it
+ * began, a frame or an event when it happened, a page view's metrics (TTFB, FCP, LCP, CLS, INP, navigation timing)
+ * when its navigation began. A page view is one document, tagged with the URL it was loaded from; a LiveView live
+ * navigation (patch or redirect over the same socket) stays in its page view, as Chrome's Core Web Vitals count it,
+ * and is measured as {@link #LIVEVIEW_NAVIGATION}.
+ *
  * <pre>{@code
  * Histogram lcp = result.scenario("Shop").metric(BrowserMetrics.LCP);
  * if (lcp == null && result.measurement(BrowserMetrics.LCP) == Measurement.UNSUPPORTED) {
@@ -36,15 +42,29 @@ public final class BrowserMetrics {
   /** Navigation timing: start of the navigation to the end of the {@code load} event. */
   public static final String LOAD = "browser.navigation.load";
 
-  /** Web Vitals: time to first byte of the document. */
+  /**
+   * Web Vitals: time to first byte of the document, one sample per page view that loaded; counts
+   * {@value #PAGE_VIEWS}.
+   */
   public static final String TTFB = "webvital.ttfb";
+  /** The counter of page views: documents that loaded (one {@link #TTFB} sample each). */
+  public static final String PAGE_VIEWS = "browser.page_views";
   /** Web Vitals: first contentful paint. */
   public static final String FCP = "webvital.fcp";
-  /** Web Vitals: largest contentful paint (the last candidate before the first interaction or leaving). */
+  /**
+   * Web Vitals: largest contentful paint, one sample per page view: the last candidate before the first
+   * interaction, or before the page was left.
+   */
   public static final String LCP = "webvital.lcp";
-  /** Web Vitals: cumulative layout shift (largest session window), a score. */
+  /**
+   * Web Vitals: cumulative layout shift (the largest session window), a score; one sample per page view, final when
+   * the page is left (a navigation, a reload, a click that navigates, the user's context closing).
+   */
   public static final String CLS = "webvital.cls";
-  /** Web Vitals: interaction to next paint, one sample per interaction (INP is their high percentile). */
+  /**
+   * Web Vitals: interaction to next paint, one sample per page view that had an interaction: its worst interaction
+   * (ignoring the worst one per 50), final when the page is left.
+   */
   public static final String INP = "webvital.inp";
 
   /** WebSocket connections the page opened: time to open; counts {@code browser.ws.connections}. */
@@ -60,7 +80,11 @@ public final class BrowserMetrics {
   public static final String LIVEVIEW_CONNECT = "liveview.connect";
   /** LiveView: a view's join, from {@code phx_join} sent to the view connected and rendered. */
   public static final String LIVEVIEW_MOUNT = "liveview.mount";
-  /** LiveView: each {@code phx-*-loading} span, class added to class removed; kind {@code click}, ... */
+  /**
+   * LiveView: one sample per event that carried a {@code phx-*-loading} class (LiveView puts it on every element the
+   * event concerns, such as a form and its submit button): from the class being added to the first element, as
+   * LiveView sent the event, to its removal from the last; kind {@code click}, ...
+   */
   public static final String LIVEVIEW_LOADING = "liveview.loading";
   /** LiveView: each {@code phx:page-loading-start} to {@code -stop} span, by kind ({@code initial}, ...). */
   public static final String LIVEVIEW_PAGE_LOADING = "liveview.page_loading";
@@ -76,9 +100,17 @@ public final class BrowserMetrics {
   /** LiveView: a view entered an error state ({@code phx-error}; kind {@code client} or {@code server}). */
   public static final String LIVEVIEW_ERROR = "liveview.error";
 
+  /**
+   * The generator's own time, not the page's: per batch of actions, how long the user waited beyond the batch's time
+   * in the page (handing it to the browser thread and the result back). Measured by LiveLoad for every connection;
+   * step and iteration durations leave it out (and the opening of a user's page, which is set-up), and browser
+   * users that spend much of their time in it mark the generator saturated.
+   */
+  public static final String QUEUE = "browser.queue";
+
   /** Every name above. */
-  public static final List<String> ALL = List.of(ACTION, REQUEST, REQUEST_TTFB, REQUEST_BYTES, DOM_CONTENT_LOADED,
-      LOAD, TTFB, FCP, LCP, CLS, INP, WS_CONNECT, WS_SESSION, WS_SENT, WS_RECEIVED, LIVEVIEW_CONNECT, LIVEVIEW_MOUNT,
-      LIVEVIEW_LOADING, LIVEVIEW_PAGE_LOADING, LIVEVIEW_NAVIGATION, LIVEVIEW_DISCONNECT, LIVEVIEW_RECONNECT,
-      LIVEVIEW_ERROR);
+  public static final List<String> ALL = List.of(ACTION, QUEUE, REQUEST, REQUEST_TTFB, REQUEST_BYTES,
+      DOM_CONTENT_LOADED, LOAD, TTFB, FCP, LCP, CLS, INP, WS_CONNECT, WS_SESSION, WS_SENT, WS_RECEIVED,
+      LIVEVIEW_CONNECT, LIVEVIEW_MOUNT, LIVEVIEW_LOADING, LIVEVIEW_PAGE_LOADING, LIVEVIEW_NAVIGATION,
+      LIVEVIEW_DISCONNECT, LIVEVIEW_RECONNECT, LIVEVIEW_ERROR);
 }

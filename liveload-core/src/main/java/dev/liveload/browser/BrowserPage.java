@@ -20,8 +20,10 @@ public interface BrowserPage {
 
   /**
    * Runs actions in order, each bounded by the action (or navigation) timeout, and returns when all are done or
-   * one failed (the rest are not run). Samples the page measured since the previous call come back with it,
-   * tagged with {@code step} where they were measured while these actions ran.
+   * one failed (the rest are not run). Samples the page measured since the previous call come back with it, each
+   * with the time it was taken ({@link PageSample#nanoTime()}), and the outcome says how long the batch ran in the
+   * page and when ({@link PageOutcome#pageMicros()}, {@link PageOutcome#startNanos()}): LiveLoad times steps by
+   * them and records every sample under the step it happened in.
    *
    * <p>If the calling thread is interrupted while waiting, the running action stops and comes back failed with
    * {@link ActionResult#INTERRUPTED}; the thread's interrupt status stays set. A crashed page or browser fails the
@@ -29,7 +31,7 @@ public interface BrowserPage {
    * {@link #usable()} turns false.
    *
    * @param actions what to do, not empty
-   * @param step    the user's step, for tagging samples; null outside steps
+   * @param step    the user's step, for samples without a time ({@link PageSample#NO_TIME}); null outside steps
    * @return one result per action that ran, and the samples; never null
    */
   PageOutcome run(List<BrowserAction> actions, String step);

@@ -35,12 +35,21 @@ import java.util.regex.Pattern;
  * when the wait started, for the first action of a batch), so {@code click} then {@code waitFor} measures the
  * time from the click to the page's response. {@link #waitForLoading} is the LiveView loading span itself.
  *
+ * <p>A step's {@code step.duration} (and an iteration's) is its time on the user's thread with every batch of
+ * actions in it counted for its time in the page: from the start of its first action to the end of its last. What
+ * the user waited beyond that, handing the batch to the browser and the result back, is the generator's own
+ * {@code browser.queue}, left out; so is opening the user's page. A think time or an HTTP call inside the step
+ * counts as it took on the user's thread. The page's own samples (requests, frames, Web Vitals, LiveView spans)
+ * are recorded under the step and iteration the user was in when they happened, not when they were handed back.
+ *
  * <h2>Failures</h2>
  * A failed action records its kind ({@code timeout}, {@code selector_not_found}, {@code not_actionable},
- * {@code navigation}, {@code status}, {@code script}, {@code page_crashed}, {@code browser_crashed}; see
- * {@link ActionResult}) once, fails the iteration, and turns the rest of the iteration's browser actions into
- * no-ops (value methods then return null or false). A crashed page or browser is replaced before the user's next
- * action.
+ * {@code not_checkable}, {@code navigation}, {@code status}, {@code script}, {@code page_crashed},
+ * {@code browser_crashed}; see {@link ActionResult}) once, fails the iteration, and turns the rest of the
+ * iteration's browser actions into no-ops (value methods then return null or false). A crashed page or browser is
+ * replaced before the user's next action. After a failed iteration the user backs off before its next one (1 s,
+ * doubling to 10 s, by default; see {@code Population.failureBackoff}), so an outage is not met with a storm of
+ * retries.
  *
  * <h2>Test data</h2>
  * URLs given to {@link #navigate}, {@link #waitForUrl(String)}, and the texts given to {@link #fill},
@@ -109,10 +118,23 @@ public interface BrowserSession {
    */
   BrowserSession press(String selector, String key);
 
-  /** @param selector a checkbox or radio @return this session, after making sure it is checked */
+  /**
+   * Makes sure a checkbox or radio is checked (clicking it if it is not). A label checks its control; an element
+   * with role {@code checkbox}, {@code radio} or {@code switch} and {@code aria-checked} counts too. Any other
+   * element fails the iteration with kind {@code not_checkable}.
+   *
+   * @param selector the checkbox or radio
+   * @return this session
+   */
   BrowserSession check(String selector);
 
-  /** @param selector a checkbox @return this session, after making sure it is unchecked */
+  /**
+   * Makes sure a checkbox is unchecked (clicking it if it is checked); a radio button, or an element that cannot be
+   * checked, fails the iteration with kind {@code not_checkable}.
+   *
+   * @param selector the checkbox
+   * @return this session
+   */
   BrowserSession uncheck(String selector);
 
   /**
@@ -188,13 +210,28 @@ public interface BrowserSession {
 
   /**
    * Waits until a LiveView loading class ({@code phx-click-loading}, ...) appeared on an element and cleared: the
-   * server handled the event and the reply was applied. Its time is the loading span's, as the page saw it.
+   * server handled the event and the reply was applied. Its time is the loading span's, as the page saw it: from
+   * the moment LiveView added the class (as it sent the event) to its removal.
    *
    * @param kind     which loading class
-   * @param selector the element that sent the event
+   * @param selector the element that sent the event (or one LiveView marked for it, such as the form of a submit)
    * @return this session
    */
   BrowserSession waitForLoading(Loading kind, String selector);
+
+  /**
+   * Waits until the page settled: an event of this kind began after the previous action started, and no element
+   * carries the loading class any more (every LiveView on the page handled its events of this kind). Its time runs
+   * from the first such span's start to the last one's end.
+   *
+   * <pre>{@code
+   * b.click("#save").waitForLoading(Loading.CLICK);   // whatever element LiveView marked
+   * }</pre>
+   *
+   * @param kind which loading class
+   * @return this session
+   */
+  BrowserSession waitForLoading(Loading kind);
 
   /**
    * Evaluates JavaScript in the page and returns its JSON-like result (null, Boolean, Number, String, List, Map).
@@ -217,7 +254,8 @@ public interface BrowserSession {
   BrowserSession screenshot(Path file);
 
   /**
-   * A named, timed transaction of browser actions (see {@code User.step}).
+   * A named, timed transaction of browser actions (see {@code User.step}), timed by the page's clock (see "Timing"
+   * above).
    *
    * @param name step name, not blank
    * @param body the actions
@@ -254,11 +292,20 @@ public interface BrowserSession {
   /** @param selector the element @return whether an element matches and is visible now (does not wait) */
   boolean isVisible(String selector);
 
-  /** @param selector a checkbox or radio @return whether it is checked */
+  /**
+   * @param selector a checkbox or radio (or an element with role checkbox, radio or switch and {@code aria-checked})
+   * @return whether it is checked; any other element fails the iteration with kind {@code not_checkable}
+   */
   boolean isChecked(String selector);
 
   /** @return the page's current URL */
   String url();
+
+  /** @return the page's title ({@code document.title}), or null after an earlier failure */
+  String title();
+
+  /** @return the page's HTML as it is now, doctype included, or null after an earlier failure */
+  String content();
 
   /**
    * Reads a value and keeps it in a user variable.

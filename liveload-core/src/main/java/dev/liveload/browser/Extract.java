@@ -15,7 +15,8 @@ import java.util.Objects;
  * }</pre>
  *
  * @param kind      what to read
- * @param selector  the element, not blank (ignored for {@link Kind#URL})
+ * @param selector  the element, not blank (ignored for {@link Kind#URL}, {@link Kind#TITLE} and
+ *                  {@link Kind#CONTENT})
  * @param attribute the attribute name for {@link Kind#ATTRIBUTE}, else null
  * @since 0.1
  */
@@ -33,16 +34,28 @@ public record Extract(Kind kind, String selector, String attribute) {
     INPUT_VALUE,
     /** Whether an element matches and is visible (Boolean; does not wait). */
     IS_VISIBLE,
-    /** Whether a checkbox or radio is checked (Boolean). */
+    /**
+     * Whether a checkbox or radio (or an element with role checkbox, radio or switch and {@code aria-checked}) is
+     * checked (Boolean); any other element fails with {@code not_checkable}.
+     */
     IS_CHECKED,
     /** The page's current URL (String). */
-    URL
+    URL,
+    /** The page's title, {@code document.title} (String). */
+    TITLE,
+    /** The page's HTML, doctype included, as it is now (String). */
+    CONTENT;
+
+    /** @return whether it reads one element (and so needs a selector) */
+    public boolean ofElement() {
+      return this != URL && this != TITLE && this != CONTENT;
+    }
   }
 
   /** Checks the fields. */
   public Extract {
     Objects.requireNonNull(kind, "kind");
-    if (kind != Kind.URL) {
+    if (kind.ofElement()) {
       Selectors.require(selector);
     }
     if (kind == Kind.ATTRIBUTE && (attribute == null || attribute.isBlank())) {
@@ -83,5 +96,15 @@ public record Extract(Kind kind, String selector, String attribute) {
   /** @return the page's URL */
   public static Extract url() {
     return new Extract(Kind.URL, null, null);
+  }
+
+  /** @return the page's title */
+  public static Extract title() {
+    return new Extract(Kind.TITLE, null, null);
+  }
+
+  /** @return the page's HTML */
+  public static Extract content() {
+    return new Extract(Kind.CONTENT, null, null);
   }
 }

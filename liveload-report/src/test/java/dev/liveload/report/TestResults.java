@@ -35,6 +35,15 @@ final class TestResults {
     return Hdr.summarize(h, "ms", 1000);
   }
 
+  /** {@code n} scores (a unit recorded in thousandths, like CLS) spread evenly from {@code lo} to {@code hi}. */
+  static Histogram score(int n, double lo, double hi) {
+    var h = Hdr.newHistogram();
+    for (int i = 0; i < n; i++) {
+      h.recordValue(Math.round((lo + (hi - lo) * i / (n - 1)) * 1000));
+    }
+    return Hdr.summarize(h, "score", 1000);
+  }
+
   /** {@code n} values spread evenly from {@code lo} to {@code hi} ms, each multiplied by {@code factor}. */
   static Histogram spread(int n, double lo, double hi, double factor) {
     double[] v = new double[n];

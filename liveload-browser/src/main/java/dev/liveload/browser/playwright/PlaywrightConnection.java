@@ -24,7 +24,9 @@ import java.util.Map;
  *
  * <p>Measurements: everything in {@link BrowserMetrics} is measured in the page, except {@link BrowserMetrics#INP},
  * which is estimated: events are dispatched by script, so the Event Timing API does not see them; LiveLoad times
- * each dispatched interaction from the dispatch to the next frame after its handlers ran.
+ * each dispatched interaction from the dispatch to the next frame after its handlers ran, and reports a page view's
+ * worst one when the page is left. Each sample carries the page's clock, mapped onto the JVM's from the timed call
+ * that arms each batch (the reading with the shortest round trip among the last 16 wins).
  *
  * <pre>{@code
  * RunOptions.builder()

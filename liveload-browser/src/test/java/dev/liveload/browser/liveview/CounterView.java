@@ -6,7 +6,8 @@ import java.util.Map;
 
 /**
  * The LiveView the target serves: a counter with a button ({@code phx-click="inc"}), a form ({@code phx-submit}),
- * and a patch link, as LiveView's rendered tree (statics and dynamics) and diffs. One instance per joined channel.
+ * a patch link, and a button ({@code phx-click="watch"}) after which the server pushes ticks on its own, as
+ * LiveView's rendered tree (statics and dynamics) and diffs. One instance per joined channel.
  */
 final class CounterView {
   static final List<String> STATICS = List.of(
@@ -16,11 +17,13 @@ final class CounterView {
           + " <a id=\"patch\" href=\"/?page=2\" data-phx-link=\"patch\" data-phx-link-state=\"push\">Page 2</a>"
           + "<form id=\"f\" phx-submit=\"save\"><input id=\"item\" name=\"item\">"
           + "<button id=\"save\" type=\"submit\">Save</button></form><p id=\"saved\">",
-      "</p>");
+      "</p><p>Ticks: <span id=\"ticks\">",
+      "</span></p><button id=\"watch\" phx-click=\"watch\">Watch</button>");
 
   private int count;
   private String page = "1";
   private String saved = "";
+  private int ticks;
 
   /** The full tree, sent in the join reply. */
   Map<String, Object> rendered() {
@@ -28,13 +31,20 @@ final class CounterView {
     m.put("0", Integer.toString(count));
     m.put("1", page);
     m.put("2", saved);
+    m.put("3", Integer.toString(ticks));
     m.put("s", STATICS);
     return m;
   }
 
   /** The page as the first HTTP request renders it (before the socket joins). */
   static String staticHtml(String page) {
-    return STATICS.get(0) + "0" + STATICS.get(1) + page + STATICS.get(2) + STATICS.get(3);
+    return STATICS.get(0) + "0" + STATICS.get(1) + page + STATICS.get(2) + STATICS.get(3) + "0" + STATICS.get(4);
+  }
+
+  /** @return the diff of one more tick (the server pushes it on its own) */
+  synchronized Map<String, Object> tick() {
+    ticks++;
+    return Map.of("3", Integer.toString(ticks));
   }
 
   Map<String, Object> click() {

@@ -53,6 +53,14 @@ public final class LiveViewTarget implements AutoCloseable {
   });
   private final Map<String, Long> delays = new ConcurrentHashMap<>();
   private volatile long joinDelayMillis;
+  private volatile String pageScript = "";
+  private volatile int pushes = 10;
+  private volatile long pushEveryMillis = 100;
+  private volatile long downUntilNanos;
+  private volatile int outageAfter = -1;
+  private volatile long outageNanos;
+  private final AtomicLong pages = new AtomicLong();
+  private final AtomicLong pagesRefused = new AtomicLong();
   private final AtomicLong framesIn = new AtomicLong();
   private final AtomicLong framesOut = new AtomicLong();
   private final AtomicLong joins = new AtomicLong();
@@ -107,6 +115,60 @@ public final class LiveViewTarget implements AutoCloseable {
   public LiveViewTarget joinDelay(Duration delay) {
     joinDelayMillis = delay.toMillis();
     return this;
+  }
+
+  /**
+   * Adds a script to the page, run after the LiveView socket connected (so its listeners run after LiveView's).
+   *
+   * @param js the script's source
+   * @return this target
+   */
+  public LiveViewTarget pageScript(String js) {
+    pageScript = js;
+    return this;
+  }
+
+  /**
+   * After a {@code watch} click, the server pushes this many ticks on its own, this far apart (default 10 every
+   * 100 ms).
+   *
+   * @param count how many
+   * @param every the gap between two
+   * @return this target
+   */
+  public LiveViewTarget pushes(int count, Duration every) {
+    pushes = count;
+    pushEveryMillis = every.toMillis();
+    return this;
+  }
+
+  /**
+   * Takes the site down for a while once it has served some pages: from the {@code afterPages}+1-th page request on,
+   * pages are answered {@code 503} for {@code duration} (the WebSocket stays up).
+   *
+   * @param afterPages pages served before the outage
+   * @param duration   how long it lasts
+   * @return this target
+   */
+  public LiveViewTarget downAfter(int afterPages, Duration duration) {
+    outageAfter = afterPages;
+    outageNanos = duration.toNanos();
+    return this;
+  }
+
+  /** @return whether the site is down now */
+  public boolean isDown() {
+    return System.nanoTime() - downUntilNanos < 0;
+  }
+
+  /** @return page requests (HTML), refused ones included */
+  public long pages() {
+    return pages.get();
+  }
+
+  /** @return page requests refused with {@code 503} while the site was down */
+  public long pagesRefused() {
+    return pagesRefused.get();
   }
 
   /** @return the page's base URL, {@code http://127.0.0.1:port} */
@@ -199,6 +261,15 @@ public final class LiveViewTarget implements AutoCloseable {
         }
         return;
       }
+      if (pages.incrementAndGet() == outageAfter + 1) {
+        downUntilNanos = System.nanoTime() + outageNanos;
+      }
+      if (isDown()) {
+        pagesRefused.incrementAndGet();
+        send(ex, 503, "text/html; charset=utf-8",
+            "<!doctype html><title>down</title><p>down for maintenance</p>".getBytes(StandardCharsets.UTF_8));
+        return;
+      }
       String query = ex.getRequestURI().getRawQuery();
       String page = query != null && query.startsWith("page=") ? query.substring(5) : "1";
       String html = """
@@ -211,7 +282,8 @@ public final class LiveViewTarget implements AutoCloseable {
                 {params: {_csrf_token: "test"}});
             liveSocket.connect();
           </script>
-          </body></html>""".formatted(CounterView.staticHtml(page), sockets.getPort());
+          <script>%s</script>
+          </body></html>""".formatted(CounterView.staticHtml(page), sockets.getPort(), pageScript);
       send(ex, 200, "text/html; charset=utf-8", html.getBytes(StandardCharsets.UTF_8));
     }
   }
@@ -295,9 +367,16 @@ public final class LiveViewTarget implements AutoCloseable {
         String name = payload.path("event").asText();
         Map<String, Object> diff = switch (name) {
           case "save" -> view.submit(form(payload.path("value").asText()).getOrDefault("item", ""));
+          case "watch" -> Map.of();
           default -> view.click();
         };
         reply(conn, joinRef, ref, topic, Map.of("diff", diff), delays.getOrDefault(name, 0L));
+        if (name.equals("watch")) {
+          for (int i = 1; i <= pushes; i++) {
+            later.schedule(() -> push(conn, joinRef, topic, "diff", view.tick()), i * pushEveryMillis,
+                TimeUnit.MILLISECONDS);
+          }
+        }
       }
       case "live_patch" -> {
         events.incrementAndGet();
@@ -330,6 +409,18 @@ public final class LiveViewTarget implements AutoCloseable {
       later.schedule(send, delayMillis, TimeUnit.MILLISECONDS);
     } else {
       send.run();
+    }
+  }
+
+  /** A message the server sends on its own: {@code [join_ref, null, topic, event, payload]}. */
+  private void push(WebSocket conn, String joinRef, String topic, String event, Map<String, Object> payload) {
+    try {
+      if (conn.isOpen()) {
+        conn.send(JSON.writeValueAsString(new Object[] {joinRef, null, topic, event, payload}));
+        framesOut.incrementAndGet();
+      }
+    } catch (IOException | RuntimeException e) {
+      System.err.println("liveview target: could not push: " + e);
     }
   }
 

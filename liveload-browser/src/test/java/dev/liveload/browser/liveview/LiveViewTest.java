@@ -69,14 +69,17 @@ class LiveViewTest {
       });
       ScenarioResult s = passed(r);
       assertThat(seen.get("count")).isEqualTo("6");
+      // The target replies from a timer thread of this JVM: on a busy machine it replies late, by about as much as
+      // the generator's own probe woke late (its scheduling lag), so that is the slack beyond 20 ms.
+      double most = 220.0 + r.generator().schedulerLag().max();
       Histogram wait = rows(s, BrowserMetrics.ACTION, "waitForLoading", "add one");
       assertThat(wait.count()).isEqualTo(5);
       assertThat(wait.min()).isGreaterThanOrEqualTo(200.0);
-      assertThat(wait.max()).isLessThanOrEqualTo(220.0);
+      assertThat(wait.max()).isLessThanOrEqualTo(most);
       Histogram loading = rows(s, BrowserMetrics.LIVEVIEW_LOADING, "click", "add one");
       assertThat(loading.count()).isEqualTo(5);
       assertThat(loading.min()).isGreaterThanOrEqualTo(200.0);
-      assertThat(loading.max()).isLessThanOrEqualTo(220.0);
+      assertThat(loading.max()).isLessThanOrEqualTo(most);
       System.out.printf(java.util.Locale.ROOT, "200 ms server delay: waitForLoading %.1f..%.1f ms, liveview.loading "
           + "%.1f..%.1f ms (5 clicks, timed in the page)%n", wait.min(), wait.max(), loading.min(), loading.max());
       Histogram mount = rows(s, BrowserMetrics.LIVEVIEW_MOUNT, null);
@@ -120,6 +123,114 @@ class LiveViewTest {
       assertThat(s.count("liveview.mounts")).isEqualTo(2);
       assertThat(s.count("browser.ws.connections")).isEqualTo(2);
     }
+  }
+
+  /** The page's own click listener, run after LiveView's: it keeps the main thread busy for 15 ms. */
+  private static final String BUSY_CLICK = "window.addEventListener('click', () => {"
+      + " const t = performance.now(); while (performance.now() - t < 15) {} });";
+
+  @Test
+  void aLoadingSpanStartsWhenLiveViewAddsTheClassEvenWhenThePageIsBusyAfterIt() {
+    try (var lv = LiveViewTarget.start().delay("inc", Duration.ofMillis(50)).pageScript(BUSY_CLICK)) {
+      RunResult r = run(lv, 5, user -> {
+        var b = user.browser();
+        if (user.iteration() == 0) {
+          b.navigate("/").waitForLiveView();
+        }
+        b.step("add one", x -> x.click("#inc").waitForLoading(Loading.CLICK, "#inc"));
+      });
+      ScenarioResult s = passed(r);
+      Histogram loading = rows(s, BrowserMetrics.LIVEVIEW_LOADING, "click", "add one");
+      Histogram wait = rows(s, BrowserMetrics.ACTION, "waitForLoading", "add one");
+      Histogram click = rows(s, BrowserMetrics.ACTION, "click", "add one");
+      Histogram step = rows(s, "step.duration", null, "add one");
+      assertThat(loading.count()).isEqualTo(5);
+      // the server takes 50 ms from the event LiveView sent as it added the class: the span cannot be shorter
+      assertThat(loading.min()).isGreaterThanOrEqualTo(50.0);
+      assertThat(wait.min()).isGreaterThanOrEqualTo(50.0);
+      assertThat(click.min()).as("the click includes the page's own 15 ms listener").isGreaterThanOrEqualTo(15.0);
+      // the step runs from the click's start to the span's end, in the page: no longer than the two added up (and
+      // the user's own code, slower by the generator's scheduling lag when the machine is busy; hence medians)
+      assertThat(step.min()).isGreaterThanOrEqualTo(loading.min());
+      assertThat(step.p50()).isLessThanOrEqualTo(click.p50() + loading.p50() + 2.0
+          + r.generator().schedulerLag().p99());
+      System.out.printf(java.util.Locale.ROOT, "50 ms handler + 15 ms busy click listener: liveview.loading "
+          + "%.1f..%.1f ms, click %.1f..%.1f ms, step %.1f..%.1f ms%n", loading.min(), loading.max(), click.min(),
+          click.max(), step.min(), step.max());
+    }
+  }
+
+  @Test
+  void oneLoadingSamplePerEventAndWaitingForThePageToSettle() {
+    try (var lv = LiveViewTarget.start().delay("save", Duration.ofMillis(100))) {
+      RunResult r = run(lv, 3, user -> {
+        var b = user.browser();
+        if (user.iteration() == 0) {
+          b.navigate("/").waitForLiveView();
+        }
+        // LiveView puts phx-submit-loading on the form and on its submit button: one event, one sample
+        b.step("save", x -> x.fill("#item", "item" + user.iteration()).click("#save").waitForLoading(Loading.SUBMIT))
+            .step("add one", x -> x.click("#inc").waitForLoading(Loading.CLICK));
+        seen.put("saved", b.text("#saved"));
+      });
+      ScenarioResult s = passed(r);
+      assertThat(seen.get("saved")).isEqualTo("saved item2");
+      Histogram submit = rows(s, BrowserMetrics.LIVEVIEW_LOADING, "submit", "save");
+      assertThat(submit.count()).isEqualTo(3);
+      assertThat(submit.min()).isGreaterThanOrEqualTo(100.0);
+      assertThat(rows(s, BrowserMetrics.ACTION, "waitForLoading", "save").min()).isGreaterThanOrEqualTo(100.0);
+      assertThat(rows(s, BrowserMetrics.LIVEVIEW_LOADING, "click", "add one").count()).isEqualTo(3);
+    }
+  }
+
+  @Test
+  void framesReceivedWhileThinkingInsideAStepCountInThatStepNotTheNext() {
+    try (var lv = LiveViewTarget.start().pushes(5, Duration.ofMillis(100))) {
+      RunResult r = run(lv, 1, user -> user.browser().navigate("/").waitForLiveView()
+          // the server pushes 5 ticks over the 500 ms after the click, while the user thinks
+          .step("watch", b -> b.click("#watch").waitForLoading(Loading.CLICK, "#watch").think(Duration.ofSeconds(3)))
+          .step("next", b -> b.click("#inc").waitForLoading(Loading.CLICK, "#inc"))
+          .think(Duration.ofMillis(300)));
+      ScenarioResult s = passed(r);
+      // the click's reply and the 5 ticks: received in "watch" (during its think), handed back with "next"'s batch
+      assertThat(frames(s, "watch")).isEqualTo(6);
+      assertThat(frames(s, "next")).as("only its own reply").isEqualTo(1);
+      assertThat(s.count("browser.ws.frames.received")).isEqualTo(lv.framesSent());
+    }
+  }
+
+  @Test
+  void anOutageIsNotARetryStormBrowserUsersBackOff() {
+    int users = 3;
+    long outageMillis = 3000;
+    try (var lv = LiveViewTarget.start().downAfter(6, Duration.ofMillis(outageMillis))) {
+      RunResult r = LiveLoad.run(RunOptions.builder()
+          .population(Population.of("lv", user -> user.browser().navigate("/").waitForLiveView()
+              .step("add one", b -> b.click("#inc").waitForLoading(Loading.CLICK, "#inc"))
+              .think(Duration.ofMillis(200)), Load.constant(users, Duration.ofSeconds(8)))
+              .iterationTimeout(Duration.ofSeconds(30)))
+          .baseUrl(lv.url())
+          .browser(BrowserOptions.defaults().actionTimeout(Duration.ofSeconds(5)).failureScreenshots(0))
+          .progress(Progress.none())
+          .build());
+      ScenarioResult s = r.scenario("lv");
+      // each refused page is a failed navigation; after one, a browser user waits 1 s, after two in a row 2 s: in a
+      // 3 s outage a user fails at most at 0, 1 and 3 s (without the back-off: 82 failures in one run)
+      long refused = lv.pagesRefused();
+      assertThat(refused).as("users met the outage").isPositive();
+      assertThat(refused).as("failed attempts, bounded by the back-off").isLessThanOrEqualTo(users * 3L);
+      assertThat(s.failedIterations()).isEqualTo(refused);
+      assertThat(s.errors()).extracting(e -> e.kind()).containsOnly("status");
+      assertThat(s.iterations() - s.failedIterations()).as("the users went on after it").isPositive();
+      System.out.printf(java.util.Locale.ROOT, "%d users, %d ms outage: %d failed navigations = %.2f per user per "
+          + "second (back-off 1 s doubling)%n", users, outageMillis, refused, refused / (double) users
+          / (outageMillis / 1000.0));
+    }
+  }
+
+  private static long frames(ScenarioResult s, String step) {
+    return s.breakdown().stream().filter(b -> b.metric().equals(BrowserMetrics.WS_RECEIVED)
+        && step.equals(b.tag("step"))).mapToLong(b -> b.histogram().count()).sum();
   }
 
   @Test

@@ -80,8 +80,9 @@ final class ClusterMonitor {
     int users = nodes.stream().mapToInt(NodeState::users).sum();
     long alive = nodes.stream().filter(n -> n.failure == null).count();
     long s = Math.max(0, (now - startMillis) / 1000);
-    String line = String.format(Locale.ROOT, "[%02d:%02d] %d/%d workers | users %d | %.1f req/s | p95 %s | errors %.2f%%",
-        s / 60, s % 60, alive, nodes.size(), users, requests * 1000.0 / w.millis(),
+    String line = String.format(Locale.ROOT, "[%02d:%02d] %d/%d workers | users %d | %.1f req/s | p95 %s%s | "
+        + "errors %.2f%%", s / 60, s % 60, alive, nodes.size(), users, requests * 1000.0 / w.millis(),
+        w.p95Of() == null ? "" : w.p95Of() + " ",
         Double.isNaN(w.p95()) ? "n/a" : String.format(Locale.ROOT, "%.1f ms", w.p95()),
         requests == 0 ? 0 : 100.0 * failed / requests);
     switch (options.progress().sink()) {

@@ -45,9 +45,9 @@ public record Plan(String runId, String name, String controller, long issuedAt, 
   public record Http(long connectTimeoutMillis, long responseTimeoutMillis, boolean followRedirects, int maxRedirects,
       boolean trustAllCertificates, boolean decompress, String userAgent, Map<String, String> headers) {}
 
-  /** A population's share. */
+  /** A population's share; the failure back-off is null for the default (browser users back off). */
   public record PopulationPart(List<Member> members, LoadPart load, Long iterationTimeoutMillis, Long pacingMillis,
-      double drunkenness, Map<String, FeederPart> feeders) {}
+      double drunkenness, Map<String, FeederPart> feeders, Long backoffFirstMillis, Long backoffMaxMillis) {}
 
   /** A scenario by class name. */
   public record Member(String className, String name, double weight) {}

@@ -45,9 +45,11 @@ public final class PlanCodec {
 
   public static Plan.PopulationPart part(Population p, Load share, int[] rowShare) {
     var members = p.members().stream().map(m -> new Plan.Member(m.type().getName(), m.name(), m.weight())).toList();
+    Population.Backoff backoff = p.failureBackoff();
     return new Plan.PopulationPart(members, load(share),
         p.iterationTimeout() == null ? null : p.iterationTimeout().toMillis(),
-        p.pacing() == null ? null : p.pacing().toMillis(), p.drunkenness(), feeders(p.feeders(), rowShare));
+        p.pacing() == null ? null : p.pacing().toMillis(), p.drunkenness(), feeders(p.feeders(), rowShare),
+        backoff == null ? null : backoff.first().toMillis(), backoff == null ? null : backoff.max().toMillis());
   }
 
   /**
@@ -166,6 +168,11 @@ public final class PlanCodec {
       }
       if (part.drunkenness() > 0) {
         population = population.drunkenness(part.drunkenness());
+      }
+      if (part.backoffFirstMillis() != null && part.backoffMaxMillis() != null) {
+        population = part.backoffFirstMillis() == 0 ? population.noFailureBackoff()
+            : population.failureBackoff(Duration.ofMillis(part.backoffFirstMillis()),
+                Duration.ofMillis(part.backoffMaxMillis()));
       }
       if (part.feeders() != null) {
         for (var f : part.feeders().entrySet()) {

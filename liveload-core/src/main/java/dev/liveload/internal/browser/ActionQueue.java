@@ -33,6 +33,7 @@ final class ActionQueue {
   private final UserContext context;
   private final BrowserRuntime runtime;
   private final UrlTags urls;
+  private final BatchTimes times = new BatchTimes();
   private final List<BrowserAction> queue = new ArrayList<>();
   private String queueStep;
   private BrowserPage page;
@@ -70,7 +71,10 @@ final class ActionQueue {
     flush();
     restore = state;
     if (page != null) {
-      record(page.close());
+      long t0 = System.nanoTime();
+      List<PageSample> last = page.close();
+      context.setUp(System.nanoTime() - t0); // closing a context is the generator's work, not the page's
+      record(last);
       page = null;
     }
   }
@@ -132,8 +136,14 @@ final class ActionQueue {
     if (failed) {
       return;
     }
+    long t0 = System.nanoTime();
     BrowserPage p = page(step, batch.get(0));
+    long submitted = System.nanoTime();
+    context.setUp(submitted - t0); // opening the user's page (when it had none) is the generator's set-up
     PageOutcome out = p.run(batch, step);
+    long answered = System.nanoTime();
+    times.add(submitted, answered, out);
+    handedOver(step, submitted, answered, out);
     List<ActionResult> results = out.results();
     // Actions first: in an open model the first counted sample of a late iteration carries its start delay.
     for (int i = 0; i < results.size(); i++) {
@@ -155,6 +165,17 @@ final class ActionQueue {
     if (failure != null) {
       fail(batch.get(results.size() - 1), failure, step, p);
     }
+  }
+
+  /**
+   * Takes what the user waited for a batch beyond its time in the page (handing the batch to the browser thread and
+   * the result back) out of the step's time, and records it as {@code browser.queue}.
+   */
+  private void handedOver(String step, long submitted, long answered, PageOutcome out) {
+    long inPage = Math.min(answered - submitted, Math.max(0, out.pageTimeMicros()) * 1000);
+    long queued = Math.max(0, answered - submitted - inPage);
+    context.handOver(queued);
+    context.record(BrowserMetrics.QUEUE, step, null, null, 0, null, queued / 1000);
   }
 
   private String interruptCause() {
@@ -187,7 +208,11 @@ final class ActionQueue {
     }
     Path file = runtime.options().screenshotDirectory().resolve(
         "failure-user" + user.id() + "-it" + user.iteration() + "-" + failure.failure() + ".png");
+    long t0 = System.nanoTime();
     PageOutcome out = p.run(List.of(new BrowserAction.Screenshot(file)), step);
+    long answered = System.nanoTime();
+    times.add(t0, answered, out);
+    context.setUp(answered - t0); // the generator's own picture: none of it is the step's time
     record(out.samples());
     if (out.failure() == null) {
       LOG.info("{} failed ({}: {}); screenshot: {}", user, failure.failure(), context.redact(failure.message()),
@@ -195,11 +220,18 @@ final class ActionQueue {
     }
   }
 
+  /** Records the page's samples, each under the scenario and step the user was in when the page took it. */
   private void record(List<PageSample> samples) {
+    long now = System.nanoTime();
     for (PageSample s : samples) {
       MetricDef def = MetricDef.of(s.metric());
       long value = Math.max(0, Math.round(s.value() * def.scale()));
-      context.record(s.metric(), s.step(), s.kind(), urls.tag(s.url()), s.status(), s.error(), value);
+      String url = urls.tag(s.url());
+      if (s.timed()) {
+        context.recordAt(times.userTime(s.nanoTime(), now), s.metric(), s.kind(), url, s.status(), s.error(), value);
+      } else {
+        context.record(s.metric(), s.step(), s.kind(), url, s.status(), s.error(), value);
+      }
     }
   }
 
@@ -250,11 +282,12 @@ final class ActionQueue {
       case BrowserAction.WaitForText w -> "waitForText(" + w.selector() + ", \"" + w.text() + "\")";
       case BrowserAction.WaitForUrl w -> "waitForUrl(" + w.pattern() + ")";
       case BrowserAction.WaitForLiveView w -> "waitForLiveView()";
-      case BrowserAction.WaitForLoading w -> "waitForLoading(" + w.kind() + ", " + w.selector() + ")";
+      case BrowserAction.WaitForLoading w -> "waitForLoading(" + w.kind()
+          + (w.selector() == null ? "" : ", " + w.selector()) + ")";
       case BrowserAction.Evaluate e -> "evaluate(" + abbreviate(e.script()) + ")";
       case BrowserAction.Screenshot s -> "screenshot(" + s.file() + ")";
       case BrowserAction.Read r -> r.what().kind().name().toLowerCase(java.util.Locale.ROOT)
-          + (r.what().selector() == null ? "()" : "(" + r.what().selector() + ")");
+          + (r.what().kind().ofElement() ? "(" + r.what().selector() + ")" : "()");
       case BrowserAction.SnapshotStorage s -> "storageState()";
     };
   }

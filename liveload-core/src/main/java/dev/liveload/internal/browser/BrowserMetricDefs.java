@@ -13,12 +13,13 @@ public final class BrowserMetricDefs {
 
   public static void define() {
     MetricDef.define(ACTION, "ms", MS, "browser.actions", false);
+    MetricDef.define(QUEUE, "ms", MS, null, false);
     MetricDef.define(REQUEST, "ms", MS, "browser.requests", false);
     MetricDef.define(REQUEST_TTFB, "ms", MS, null, false);
     MetricDef.define(REQUEST_BYTES, "bytes", 1, null, false);
     MetricDef.define(DOM_CONTENT_LOADED, "ms", MS, null, false);
     MetricDef.define(LOAD, "ms", MS, null, false);
-    MetricDef.define(TTFB, "ms", MS, null, false);
+    MetricDef.define(TTFB, "ms", MS, PAGE_VIEWS, false);
     MetricDef.define(FCP, "ms", MS, null, false);
     MetricDef.define(LCP, "ms", MS, null, false);
     MetricDef.define(CLS, "score", 1000, null, false);

@@ -133,6 +133,7 @@ public final class BrowserRuntime {
       out.put(metric, Measurement.UNSUPPORTED);
     }
     out.putAll(c.measurements());
+    out.put(dev.liveload.browser.BrowserMetrics.QUEUE, Measurement.INSTRUMENTED); // LiveLoad measures it itself
     return out;
   }
 

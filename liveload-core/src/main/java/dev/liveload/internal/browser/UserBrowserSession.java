@@ -189,7 +189,12 @@ public final class UserBrowserSession implements BrowserSession, UserResource {
 
   @Override
   public BrowserSession waitForLoading(Loading kind, String selector) {
-    return enqueue(new BrowserAction.WaitForLoading(kind, selector));
+    return enqueue(new BrowserAction.WaitForLoading(kind, java.util.Objects.requireNonNull(selector, "selector")));
+  }
+
+  @Override
+  public BrowserSession waitForLoading(Loading kind) {
+    return enqueue(new BrowserAction.WaitForLoading(kind, null));
   }
 
   @Override
@@ -268,6 +273,16 @@ public final class UserBrowserSession implements BrowserSession, UserResource {
   @Override
   public String url() {
     return read(Extract.url());
+  }
+
+  @Override
+  public String title() {
+    return read(Extract.title());
+  }
+
+  @Override
+  public String content() {
+    return read(Extract.content());
   }
 
   @Override

@@ -6,7 +6,9 @@ import java.util.Iterator;
 
 /**
  * A closed model: keeps the number of users at the model's target. Users loop iterations back to back (or at
- * the population's pacing); when the target falls, the newest users finish their iteration and leave.
+ * the population's pacing, failed iterations included); after a failed iteration a user backs off (the
+ * population's failure back-off) before its next; when the target falls, the newest users finish their iteration
+ * and leave.
  */
 final class ClosedRunner extends LoadRunner {
   private final ClosedLoad load;
@@ -56,6 +58,17 @@ final class ClosedRunner extends LoadRunner {
     }
   }
 
+  /** The model ended: users waiting out their pacing or back-off leave now instead of at the wait's end. */
+  @Override
+  void onEnd() {
+    for (VirtualUser u : liveUsers()) {
+      Thread t = u.thread;
+      if (t != null) {
+        java.util.concurrent.locks.LockSupport.unpark(t);
+      }
+    }
+  }
+
   @Override
   void exitedLocked(VirtualUser user) {
     if (user.retiring) {
@@ -69,8 +82,13 @@ final class ClosedRunner extends LoadRunner {
     if (user.retiring || user.stopNow || ended || (limit > 0 && user.iteration() >= limit)) {
       return null;
     }
-    if (pacingNanos > 0 && user.lastIterationStart() != 0) {
-      long wait = user.lastIterationStart() + pacingNanos - System.nanoTime();
+    if (user.lastIterationStart() != 0) {
+      long now = System.nanoTime();
+      long wait = pacingNanos > 0 ? user.lastIterationStart() + pacingNanos - now : 0;
+      if (user.failedInARow() > 0) {
+        long backoff = population.failureBackoffFor(user.usesBrowser()).after(user.failedInARow()).toNanos();
+        wait = Math.max(wait, user.lastIterationEnd() + backoff - now);
+      }
       if (wait > 0 && !user.pause(wait)) {
         return null;
       }

@@ -83,6 +83,11 @@ public final class Engine {
     return measuredFromNanos;
   }
 
+  /** @return the generator's own health monitor */
+  HealthMonitor health() {
+    return health;
+  }
+
   int nextUserId() {
     return userIds.incrementAndGet();
   }

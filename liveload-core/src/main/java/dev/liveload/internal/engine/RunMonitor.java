@@ -23,6 +23,7 @@ final class RunMonitor {
   private static final Logger PROGRESS = Logs.get("dev.liveload.progress");
   private static final List<String> LATENCY = List.of("http.duration", "browser.action.duration",
       "iteration.duration");
+  private static final List<String> BROWSER = List.of("browser.action.duration", "liveview.loading");
 
   private final Engine engine;
   private final RunOptions options;
@@ -66,7 +67,7 @@ final class RunMonitor {
   }
 
   private ProgressSnapshot snapshot(long nowEpochMillis, long elapsed) {
-    Sampler.Window w = sampler.takeWindow(nowEpochMillis, LATENCY);
+    Sampler.Window w = sampler.takeWindow(nowEpochMillis, LATENCY, BROWSER);
     long requests = w.count("requests");
     long failed = w.count("requests.failed");
     if (requests == 0) {
@@ -85,9 +86,18 @@ final class RunMonitor {
     long allRequests = totals.stream().filter(r -> r.metric().equals("http.duration")).mapToLong(r -> r.count()).sum();
     long allIterations = totals.stream().filter(r -> r.metric().equals("iteration.duration")
         && !"interrupted".equals(r.tags().get("error"))).mapToLong(r -> r.count()).sum();
+    // once browser users ran an action, the line leads with what they do (a window of thinking included)
+    ProgressSnapshot.Browser browser = null;
+    long allActions = totals.stream().filter(r -> r.metric().equals("browser.action.duration"))
+        .mapToLong(r -> r.count()).sum();
+    if (allActions > 0) {
+      browser = new ProgressSnapshot.Browser(w.count("browser.page_views") * 1000.0 / w.millis(),
+          w.count("browser.actions") * 1000.0 / w.millis(), w.p95("browser.action.duration"),
+          w.p95("liveview.loading"), allActions);
+    }
     return new ProgressSnapshot(at, Duration.ofMillis(w.millis()), phase, users,
-        w.count("requests") * 1000.0 / w.millis(), w.p95(), requests == 0 ? 0 : 100.0 * failed / requests,
-        allRequests, allIterations, dropped);
+        w.count("requests") * 1000.0 / w.millis(), w.p95(), w.p95Of(), requests == 0 ? 0 : 100.0 * failed / requests,
+        allRequests, allIterations, dropped, browser);
   }
 
   private void emit(ProgressSnapshot s) {

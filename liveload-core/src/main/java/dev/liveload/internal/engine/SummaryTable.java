@@ -1,5 +1,6 @@
 package dev.liveload.internal.engine;
 
+import dev.liveload.result.BrowserHeadline;
 import dev.liveload.result.Histogram;
 import dev.liveload.result.RunResult;
 import dev.liveload.result.ScenarioResult;
@@ -32,9 +33,12 @@ public final class SummaryTable {
       scenario(sb, r.total(), false);
     }
     var g = r.generator();
+    Histogram handOver = r.total().metric("browser.queue");
     sb.append(String.format(Locale.ROOT, "%n  generator: CPU mean %.0f%%, max %.0f%% of one core (%d cores); heap up "
-        + "to %d MB; GC %d ms; scheduling lag p99 %.1f ms%s%n", g.cpuMeanPercent(), g.cpuMaxPercent(), g.cores(),
+        + "to %d MB; GC %d ms; scheduling lag p99 %.1f ms%s%s%n", g.cpuMeanPercent(), g.cpuMaxPercent(), g.cores(),
         g.heapUsedMaxBytes() >> 20, g.gcMillis(), g.schedulerLag().p99(),
+        handOver == null ? "" : String.format(Locale.ROOT, "; browser hand-over (browser.queue, left out of steps) "
+            + "p95 %s", v(handOver.p95(), handOver.unit())),
         g.saturated() ? "\n  ! generator saturated: " + String.join("; ", g.warnings()) : g.cold()
             ? "\n  ! " + g.warnings().get(g.warnings().size() - 1) : ""));
     return sb.toString();
@@ -44,6 +48,10 @@ public final class SummaryTable {
     sb.append(String.format(Locale.ROOT, "%n  %s — %s%n", s.name().equals(ScenarioResult.TOTAL) && many
         ? "all scenarios" : s.name(), s.load()));
     double seconds = s.durationMillis() / 1000.0;
+    BrowserHeadline browser = BrowserHeadline.of(s);
+    if (browser != null) {
+      browser(sb, browser); // browser users lead with what they did
+    }
     for (String metric : s.metrics().keySet()) {
       if (metric.equals("step.duration")) {
         // one line per step, which is what people look for
@@ -68,6 +76,20 @@ public final class SummaryTable {
         e.count(), e.kind(), e.message())));
     if (s.errors().size() > 5) {
       sb.append("    ! ... ").append(s.errors().size() - 5).append(" more kinds of error\n");
+    }
+  }
+
+  private static void browser(StringBuilder sb, BrowserHeadline b) {
+    Histogram a = b.action();
+    sb.append("    ").append(dots("browser", 22)).append(String.format(Locale.ROOT, " %d page views %.1f/s, %d "
+        + "actions %.1f/s (%d failed); p95 browser.action.duration %s%s%n", b.pageViews(), b.pageViewsPerSecond(),
+        b.actions(), b.actionsPerSecond(), b.failedActions(), v(a.p95(), a.unit()), b.loading() == null ? ""
+            : ", p95 liveview.loading " + v(b.loading().p95(), b.loading().unit())));
+    if (b.lcp() != null || b.cls() != null || b.inp() != null) {
+      sb.append("    ").append(dots("web vitals p75", 22)).append(String.format(Locale.ROOT, " LCP %s, CLS %s, "
+          + "INP %s (p75 of page views)%n", b.lcp() == null ? "-" : v(b.lcp().p75(), b.lcp().unit()),
+          b.cls() == null ? "-" : String.format(Locale.ROOT, "%.3f", b.cls().p75()),
+          b.inp() == null ? "-" : v(b.inp().p75(), b.inp().unit())));
     }
   }
 

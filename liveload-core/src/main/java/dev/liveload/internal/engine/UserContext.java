@@ -25,6 +25,38 @@ public interface UserContext {
   void record(String metric, String step, String method, String url, int status, String error, long value);
 
   /**
+   * Records a sample measured elsewhere and handed back later (a browser page's request, frame or Web Vital) under
+   * the scenario and step the user was in when it happened: at {@code nanos}, on the {@link System#nanoTime()}
+   * clock. A time before the user's recent past gets the oldest scenario and step still known.
+   *
+   * @param nanos  when it happened (a span: when it began)
+   * @param metric metric name
+   * @param method method tag or null
+   * @param url    url tag or null
+   * @param status status tag, 0 for none
+   * @param error  error kind, null for a successful sample
+   * @param value  the value in the metric's recording unit
+   */
+  void recordAt(long nanos, String metric, String method, String url, int status, String error, long value);
+
+  /**
+   * Time the user's thread spent waiting on the generator's own work rather than the target's: a browser batch
+   * waiting for the browser thread and its result coming back. It is taken out of the duration of the step and the
+   * iteration it happened in (they count the page's time instead) and watched by the generator's health.
+   *
+   * @param nanos how long, >= 0
+   */
+  void handOver(long nanos);
+
+  /**
+   * Time the user's thread spent on the generator's own set-up, once per user or after a crash (opening a browser
+   * context): taken out of the step's and iteration's durations, like a hand-over, but not a sign of saturation.
+   *
+   * @param nanos how long, >= 0
+   */
+  void setUp(long nanos);
+
+  /**
    * Records a failure in the error groups and marks the current iteration failed.
    *
    * @param kind    error kind

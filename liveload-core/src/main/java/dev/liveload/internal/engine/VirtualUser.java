@@ -61,6 +61,15 @@ public final class VirtualUser implements User, UserContext, Runnable {
   /** Open models: how late this iteration started, charged to its first request (µs). */
   private long startLagMicros;
   private String step;
+  /** Where the user was (scenario, step) over its recent past, for samples handed back later. */
+  private final UserTimeline timeline = new UserTimeline();
+  /** Total time this user's thread waited on the generator's own hand-overs (browser batches), ns. */
+  private long handOverNanos;
+  /** The part of it that was set-up (opening a browser context), not a hand-over. */
+  private long setUpNanos;
+  /** Failed iterations in a row (the closed model backs off after them), and when the last iteration ended. */
+  private int failedInARow;
+  private long lastIterationEnd;
   private long iteration;
   /** Kind of the first failure recorded in the current iteration, or null. */
   private String iterationError;
@@ -163,7 +172,7 @@ public final class VirtualUser implements User, UserContext, Runnable {
     boolean open = runner instanceof OpenRunner;
     while (!retiring && !stopNow && !runner.ended) {
       try {
-        step = "(before user)";
+        enterStep("(before user)");
         currentScenario().beforeUser(this);
         settleAll();
         ready[local(slot)] = true;
@@ -180,7 +189,7 @@ public final class VirtualUser implements User, UserContext, Runnable {
           return false;
         }
       } finally {
-        step = null;
+        enterStep(null);
         endIterationAll();
       }
     }
@@ -194,27 +203,37 @@ public final class VirtualUser implements User, UserContext, Runnable {
       }
       enter(runner.slots.get(i));
       try {
-        step = "(after user)";
+        enterStep("(after user)");
         scenarios[i].afterUser(this);
         settleAll();
       } catch (Throwable t) {
         recordThrowable(t, "(after user)");
       } finally {
-        step = null;
+        enterStep(null);
         endIterationAll();
       }
     }
   }
 
-  /** Sleeps outside an iteration (pacing, retry back-off); false when the user was stopped meanwhile. */
+  /**
+   * Waits outside an iteration (pacing, back-off after failures, retrying {@code beforeUser}) until {@code nanos}
+   * passed or the population's model ended ({@link LoadRunner#end} wakes the users); false when the user was stopped
+   * meanwhile.
+   */
   boolean pause(long nanos) {
-    try {
-      Thread.sleep(Duration.ofNanos(nanos));
-      return true;
-    } catch (InterruptedException e) {
-      clearInterrupt();
-      return false;
+    long until = System.nanoTime() + nanos;
+    while (!runner.ended) {
+      long left = until - System.nanoTime();
+      if (left <= 0) {
+        return true;
+      }
+      java.util.concurrent.locks.LockSupport.parkNanos(this, left);
+      if (Thread.interrupted() || stopNow) {
+        clearInterrupt();
+        return false;
+      }
     }
+    return true;
   }
 
   /** Open models: the job the user was started with, once. */
@@ -252,6 +271,9 @@ public final class VirtualUser implements User, UserContext, Runnable {
     recordedHere.clear();
     long start = System.nanoTime();
     lastIterationStart = start;
+    timeline.mark(start, slot, null);
+    long handOverAtStart = handOverNanos;
+    long setUpAtStart = setUpNanos;
     long lag = start - intendedNanos;
     startLagMicros = lag > 0 ? lag / 1000 : 0;
     long from = Math.min(start, intendedNanos);
@@ -275,7 +297,13 @@ public final class VirtualUser implements User, UserContext, Runnable {
     endIterationAll();
     startLagMicros = 0;
     releasePermits();
-    long micros = (System.nanoTime() - from) / 1000;
+    long end = System.nanoTime();
+    // the generator's own hand-overs (a browser batch waiting for the browser thread) are not the target's time
+    long generator = handOverNanos - handOverAtStart;
+    long micros = Math.max(0, end - from - generator) / 1000;
+    if (browser != null) {
+      engine.health().browserIteration((end - start) / 1000, (generator - (setUpNanos - setUpAtStart)) / 1000);
+    }
     String error;
     if (cause != null) {
       error = cause;
@@ -293,6 +321,23 @@ public final class VirtualUser implements User, UserContext, Runnable {
     }
     record(ITERATION, null, null, null, 0, error, micros);
     iteration++;
+    lastIterationEnd = end;
+    failedInARow = error == null || error.equals("interrupted") ? 0 : failedInARow + 1;
+  }
+
+  /** @return failed iterations in a row, up to the last one (0 after a passed one) */
+  int failedInARow() {
+    return failedInARow;
+  }
+
+  /** @return when the last iteration ended ({@link System#nanoTime()}), 0 before the first */
+  long lastIterationEnd() {
+    return lastIterationEnd;
+  }
+
+  /** @return whether this user drives a browser (its iterations back off after failures by default) */
+  boolean usesBrowser() {
+    return browser != null;
   }
 
   /** Ends the iteration's deadline; returns the interrupt cause if the engine interrupted it. */
@@ -499,12 +544,13 @@ public final class VirtualUser implements User, UserContext, Runnable {
     settleAll();
     String parent = step;
     String path = parent == null ? name : parent + " / " + name;
-    step = path;
     long start = System.nanoTime();
+    enterStep(path, start);
+    long handOverAtStart = handOverNanos;
     try {
       T value = body.call();
       settleAll();
-      record(STEP, path, null, null, 0, null, (System.nanoTime() - start) / 1000);
+      record(STEP, path, null, null, 0, null, stepMicros(start, handOverAtStart));
       return value;
     } catch (Throwable t) {
       try {
@@ -514,14 +560,33 @@ public final class VirtualUser implements User, UserContext, Runnable {
       }
       String kind = interruptCause != null ? interruptCause
           : t instanceof IterationFailedException f ? f.kind() : "exception";
-      record(STEP, path, null, null, 0, kind, (System.nanoTime() - start) / 1000);
+      record(STEP, path, null, null, 0, kind, stepMicros(start, handOverAtStart));
       if (interruptCause == null && !(t instanceof RecordedFailure) && !recordedHere.contains(t)) {
         recordError(kind, describe(t), path, null, null);
         recordedHere.add(t);
       }
       throw VirtualUser.<RuntimeException>sneaky(t);
     } finally {
-      step = parent;
+      enterStep(parent);
+    }
+  }
+
+  /**
+   * A step's time: on the user's thread, less the generator's own hand-overs in it, so that a browser batch counts
+   * for its time in the page (see {@link #handOver}).
+   */
+  private long stepMicros(long start, long handOverAtStart) {
+    return Math.max(0, System.nanoTime() - start - (handOverNanos - handOverAtStart)) / 1000;
+  }
+
+  private void enterStep(String path) {
+    enterStep(path, System.nanoTime());
+  }
+
+  private void enterStep(String path, long nanos) {
+    step = path;
+    if (slot != null) {
+      timeline.mark(nanos, slot, path);
     }
   }
 
@@ -632,12 +697,43 @@ public final class VirtualUser implements User, UserContext, Runnable {
       value += startLagMicros; // an open-model iteration that started late: its first request waited that long too
       startLagMicros = 0;
     }
-    int i = local(slot);
+    record(slot, metric, step, method, url, status, error, value);
+  }
+
+  @Override
+  public void recordAt(long nanos, String metric, String method, String url, int status, String error, long value) {
+    int i = timeline.indexAt(nanos);
+    if (i < 0) {
+      record(slot, metric, step, method, url, status, error, value);
+    } else {
+      record(timeline.slot(i), metric, timeline.step(i), method, url, status, error, value);
+    }
+  }
+
+  private void record(ScenarioSlot in, String metric, String step, String method, String url, int status,
+      String error, long value) {
+    int i = local(in);
     SeriesCache cache = series[i];
     if (cache == null) {
-      cache = series[i] = new SeriesCache(engine.registry, slot.index);
+      cache = series[i] = new SeriesCache(engine.registry, in.index);
     }
     cache.get(metric, step, method, url, status, error).record(value);
+  }
+
+  @Override
+  public void handOver(long nanos) {
+    if (nanos > 0) {
+      handOverNanos += nanos;
+      engine.health().handOver(nanos / 1000);
+    }
+  }
+
+  @Override
+  public void setUp(long nanos) {
+    if (nanos > 0) {
+      handOverNanos += nanos;
+      setUpNanos += nanos;
+    }
   }
 
   @Override

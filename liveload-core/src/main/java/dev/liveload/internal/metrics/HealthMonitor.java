@@ -9,6 +9,7 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
@@ -29,6 +30,13 @@ public final class HealthMonitor {
   static final double COLD_JIT_SHARE = 0.50;
   /** So many classes loaded in that window mark it cold: code paths run for the first time. */
   static final long COLD_CLASSES = 200;
+  /**
+   * Browser users that spend more than this share of their iterations waiting for the browser thread (hand-overs),
+   * with a hand-over p95 above {@link #HAND_OVER_P95_MS}, mark it saturated: they run that much slower than
+   * scripted. (Their timings are the page's and leave the wait out, so latencies stay true; the load does not.)
+   */
+  static final double HAND_OVER_SHARE_LIMIT = 0.10;
+  static final double HAND_OVER_P95_MS = 50;
 
   private final int cores = Runtime.getRuntime().availableProcessors();
   private final com.sun.management.OperatingSystemMXBean os = osBean();
@@ -39,6 +47,12 @@ public final class HealthMonitor {
   private final Recorder lag = new Recorder(Hdr.SIGNIFICANT_DIGITS);
   private final Histogram lagInterval = Hdr.newHistogram();
   private final Histogram lagTotal = Hdr.newHistogram();
+  private final Recorder handOver = new Recorder(Hdr.SIGNIFICANT_DIGITS);
+  private final Histogram handOverInterval = Hdr.newHistogram();
+  private final Histogram handOverTotal = Hdr.newHistogram();
+  /** Browser users' iterations: their wall time and the hand-overs in it, µs. */
+  private final LongAdder browserIterationMicros = new LongAdder();
+  private final LongAdder browserHandOverMicros = new LongAdder();
   private final List<HealthPoint> timeline = new ArrayList<>();
   private volatile boolean running;
   private Thread probe;
@@ -54,7 +68,7 @@ public final class HealthMonitor {
   private int cpuBusyIntervals;
 
   // the first seconds of the measured part of the run: JIT compile time and classes loaded (a cold generator)
-  private long measuredFromNanos = -1;
+  private volatile long measuredFromNanos = -1;
   private long lastJitMillis;
   private long lastClasses;
   private long coldJitMillis;
@@ -102,6 +116,31 @@ public final class HealthMonitor {
     }
   }
 
+  /**
+   * Records one browser hand-over: a user's batch of actions waiting for the browser thread and its result coming
+   * back, beyond the batch's time in the page. Any thread.
+   *
+   * @param micros how long, µs
+   */
+  public void handOver(long micros) {
+    handOver.recordValue(Math.max(0, micros));
+  }
+
+  /**
+   * Records one iteration of a browser user: how long it took on the user's thread and how much of that was
+   * hand-overs. Any thread.
+   *
+   * @param wallMicros     the iteration's time on the user's thread, µs
+   * @param handOverMicros the hand-overs in it, µs
+   */
+  public void browserIteration(long wallMicros, long handOverMicros) {
+    if (measuredFromNanos < 0) {
+      return; // the warm-up is not judged
+    }
+    browserIterationMicros.add(Math.max(0, wallMicros));
+    browserHandOverMicros.add(Math.max(0, handOverMicros));
+  }
+
   /** Samples the last second; called by the ticker thread. */
   public void sample() {
     long wall = System.nanoTime();
@@ -114,11 +153,13 @@ public final class HealthMonitor {
     lastCpuNanos = cpu;
     lastGcMillis = gc;
     lag.getIntervalHistogramInto(lagInterval);
+    handOver.getIntervalHistogramInto(handOverInterval);
     long heap = memory.getHeapMemoryUsage().getUsed();
     heapUsedMax = Math.max(heapUsedMax, heap);
     gcTotal += gcDelta;
     if (measuredFromNanos >= 0) { // saturation is judged on the measured part of the run, not the warm-up
       lagTotal.add(lagInterval);
+      handOverTotal.add(handOverInterval);
       cpuMax = Math.max(cpuMax, cpuPercent);
       cpuSum += cpuPercent;
       cpuIntervals++;
@@ -179,6 +220,17 @@ public final class HealthMonitor {
       warnings.add(String.format("generator CPU above %.0f%% of %d cores in %d of %d seconds: the generator, not "
           + "only the target, may have limited throughput", CPU_LIMIT * 100, cores, cpuBusyIntervals,
           cpuIntervals));
+    }
+    long browserMicros = browserIterationMicros.sum();
+    if (handOverTotal.getTotalCount() > 0 && browserMicros > 0) {
+      double p95 = handOverTotal.getValueAtPercentile(95) / 1000.0;
+      double share = browserHandOverMicros.sum() / (double) browserMicros;
+      if (share > HAND_OVER_SHARE_LIMIT && p95 > HAND_OVER_P95_MS) {
+        warnings.add(String.format(java.util.Locale.ROOT, "browser users spent %.0f%% of their iterations waiting "
+            + "for the browser thread (hand-over p95 %.1f ms; above %.0f%% and %.0f ms), so they ran about that much "
+            + "slower than scripted; their timings are the page's and leave the wait out (browser.queue)",
+            share * 100, p95, HAND_OVER_SHARE_LIMIT * 100, HAND_OVER_P95_MS));
+      }
     }
     boolean saturated = !warnings.isEmpty();
     boolean cold = cold(coldJitMillis, coldClasses, coldWallMillis);

@@ -240,24 +240,40 @@ public final class Sampler {
     return new Point(start, millis, users, in.counters, metrics);
   }
 
+  /** As {@link #takeWindow(long, List, List)} without further metrics. */
+  public Window takeWindow(long nowEpochMillis, List<String> latencyMetrics) {
+    return takeWindow(nowEpochMillis, latencyMetrics, List.of());
+  }
+
   /**
-   * What was recorded since the last call, all scenarios together: counters, and the p95 of the first of
-   * {@code latencyMetrics} that has samples.
+   * What was recorded since the last call, all scenarios together: counters, the p95 of the first of
+   * {@code latencyMetrics} that has samples, and the p95 of each of {@code alsoMetrics} that has.
    *
    * @param nowEpochMillis now
    * @param latencyMetrics metric names in order of preference
+   * @param alsoMetrics    further metrics whose p95 to take
    * @return the window
    */
-  public synchronized Window takeWindow(long nowEpochMillis, List<String> latencyMetrics) {
+  public synchronized Window takeWindow(long nowEpochMillis, List<String> latencyMetrics, List<String> alsoMetrics) {
     double p95 = Double.NaN;
+    String of = null;
     for (String m : latencyMetrics) {
       Histogram h = window.metrics.get(m);
       if (h != null && h.getTotalCount() > 0) {
         p95 = h.getValueAtPercentile(95) / (double) MetricDef.of(m).scale();
+        of = m;
         break;
       }
     }
-    var w = new Window(Math.max(1, nowEpochMillis - windowStart), Map.copyOf(window.counters), p95);
+    var more = new HashMap<String, Double>();
+    for (String m : alsoMetrics) {
+      Histogram h = window.metrics.get(m);
+      if (h != null && h.getTotalCount() > 0) {
+        more.put(m, h.getValueAtPercentile(95) / (double) MetricDef.of(m).scale());
+      }
+    }
+    var w = new Window(Math.max(1, nowEpochMillis - windowStart), Map.copyOf(window.counters), p95, of,
+        Map.copyOf(more));
     window.clear();
     windowStart = nowEpochMillis;
     return w;
@@ -269,10 +285,17 @@ public final class Sampler {
    * @param millis   its length
    * @param counters counts within it
    * @param p95      p95 of the chosen latency metric, in its unit, or NaN
+   * @param p95Of    the chosen latency metric, or null when none had samples
+   * @param p95s     p95 of further metrics that had samples, by name
    */
-  public record Window(long millis, Map<String, Long> counters, double p95) {
+  public record Window(long millis, Map<String, Long> counters, double p95, String p95Of, Map<String, Double> p95s) {
     public long count(String name) {
       return counters.getOrDefault(name, 0L);
+    }
+
+    /** @return the p95 of a further metric, or NaN when it had no samples */
+    public double p95(String metric) {
+      return p95s.getOrDefault(metric, Double.NaN);
     }
   }
 

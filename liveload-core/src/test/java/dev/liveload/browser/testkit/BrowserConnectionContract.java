@@ -201,6 +201,100 @@ public abstract class BrowserConnectionContract {
     assertThat(row(s, BrowserMetrics.REQUEST, "img", "/hero.png").max()).isGreaterThanOrEqualTo(399.0);
   }
 
+  /**
+   * An async function that resolves two frames later: what the page rendered so far has been painted (and its LCP
+   * candidates reported). A page left before its first paint has no LCP, in a browser as in LiveLoad.
+   */
+  protected static final String PAINTED = "() => new Promise(r => requestAnimationFrame(() => "
+      + "requestAnimationFrame(r)))";
+
+  @Test
+  public void webVitalsAreFinalWhenAPageIsLeftOneSetPerPageView() {
+    // three page views, left by a click on a link, by navigate(), and by the user's context closing
+    RunResult r = run(user -> {
+      var b = user.browser().navigate("/shift").waitFor("#shifted");
+      b.click("#next").waitFor("#arrived").evaluate(PAINTED);
+      b.navigate("/counter?delay=100").evaluate(PAINTED);
+      b.click("#inc").waitForText("#count", "1");
+    });
+    ScenarioResult s = passed(r);
+    for (String page : List.of("/shift", "/next", "/counter")) {
+      assertThat(row(s, BrowserMetrics.LCP, null, page).count()).as("LCP of " + page).isEqualTo(1);
+      assertThat(row(s, BrowserMetrics.CLS, null, page).count()).as("CLS of " + page).isEqualTo(1);
+      assertThat(row(s, BrowserMetrics.FCP, null, page).count()).as("FCP of " + page).isEqualTo(1);
+    }
+    assertThat(s.metric(BrowserMetrics.LCP).count()).isEqualTo(3);
+    assertThat(s.metric(BrowserMetrics.CLS).count()).isEqualTo(3);
+    assertThat(row(s, BrowserMetrics.CLS, null, "/shift").max()).as("the banner shifted page 1").isPositive();
+    assertThat(row(s, BrowserMetrics.CLS, null, "/next").max()).isZero();
+    // INP: one per page view that had an interaction whose next frame was painted before the page was left
+    assertThat(row(s, BrowserMetrics.INP, null, "/counter").count()).isEqualTo(1);
+    assertThat(s.count("browser.page_views")).isEqualTo(3);
+  }
+
+  @Test
+  public void aReloadAndANavigationEachEndAPageView() {
+    RunResult r = run(user -> {
+      var b = user.browser();
+      b.navigate("/vitals?ms=10").waitFor("#hero").evaluate(PAINTED);
+      b.reload().evaluate(PAINTED);
+      b.navigate("/counter").evaluate(PAINTED);
+    });
+    ScenarioResult s = passed(r);
+    assertThat(row(s, BrowserMetrics.LCP, null, "/vitals").count()).isEqualTo(2);
+    assertThat(row(s, BrowserMetrics.CLS, null, "/vitals").count()).isEqualTo(2);
+    assertThat(row(s, BrowserMetrics.LCP, null, "/counter").count()).isEqualTo(1);
+  }
+
+  @Test
+  public void titleContentAndWhatCannotBeChecked() {
+    RunResult r = run(3, options(), user -> {
+      var b = user.browser().navigate("/form");
+      switch ((int) user.iteration()) {
+        case 0 -> {
+          seen.put("title", b.title());
+          seen.put("content", b.content());
+          b.check("text=agree"); // a label checks its control
+          seen.put("agree", b.isChecked("#agree"));
+        }
+        case 1 -> seen.put("text input", b.isChecked("#name"));
+        default -> b.check("#name");
+      }
+    });
+    ScenarioResult s = r.scenario("kit");
+    assertThat(seen).containsEntry("title", "Form").containsEntry("agree", true).doesNotContainKey("text input");
+    assertThat((String) seen.get("content")).startsWith("<!DOCTYPE html>").contains("<form id=\"f\"");
+    assertThat(s.failedIterations()).isEqualTo(2);
+    assertThat(s.errors()).extracting(ErrorGroup::kind).containsOnly("not_checkable");
+    assertThat(s.errors()).anySatisfy(e -> assertThat(e.message()).contains("is_checked(#name)")
+        .contains("not a checkbox"));
+    assertThat(s.errors()).anySatisfy(e -> assertThat(e.message()).contains("check(#name)")
+        .contains("not a checkbox"));
+  }
+
+  @Test
+  public void aStepIsTheTimeItsActionsTookInThePage() {
+    RunResult r = run(5, options(), user -> {
+      var b = user.browser();
+      if (user.iteration() == 0) {
+        b.navigate("/counter?delay=80");
+      }
+      b.step("add", x -> x.click("#inc").waitForText("#count", Long.toString(user.iteration() + 1)));
+    });
+    ScenarioResult s = passed(r);
+    Histogram step = s.breakdown().stream().filter(b -> b.metric().equals("step.duration"))
+        .map(Breakdown::histogram).findFirst().orElseThrow();
+    Histogram click = row(s, BrowserMetrics.ACTION, "click", null);
+    Histogram wait = row(s, BrowserMetrics.ACTION, "waitForText", null);
+    // the wait is timed from the click's end: the step is the two, end to end, as the page saw them, and the
+    // hand-over to the browser and back (browser.queue, 10-20 ms a batch) is left out; the user's own code takes
+    // microseconds, more by the generator's scheduling lag when the machine is busy (hence medians)
+    assertThat(step.min()).isGreaterThanOrEqualTo(80.0);
+    assertThat(step.p50()).isLessThanOrEqualTo(click.p50() + wait.p50() + 2.0 + r.generator().schedulerLag().p99());
+    assertThat(step.min()).isGreaterThanOrEqualTo(wait.min());
+    assertThat(row(s, BrowserMetrics.QUEUE, null, null).count()).isGreaterThanOrEqualTo(5);
+  }
+
   @Test
   public void pointerKeyboardAndDragActionsReachThePage() {
     RunResult r = run(user -> {

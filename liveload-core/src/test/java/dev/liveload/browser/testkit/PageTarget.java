@@ -21,8 +21,9 @@ import javax.imageio.ImageIO;
 
 /**
  * Plain pages for browser tests, served on 127.0.0.1 by the JDK's HTTP server: a JS counter with a known delay, a
- * form, links, slow resources (a script and an image, for resource timing and LCP), a login that sets a cookie and
- * storage, pages with hidden, disabled and covered elements, and interaction probes. Records what it received.
+ * form, links, slow resources (a script and an image, for resource timing and LCP), a page whose content a banner
+ * pushes down (a layout shift), a login that sets a cookie and storage, pages with hidden, disabled and covered
+ * elements, and interaction probes. Records what it received.
  *
  * <pre>{@code
  * try (var target = PageTarget.start()) {
@@ -118,6 +119,26 @@ public final class PageTarget implements AutoCloseable {
               + "</p>"));
         }
         case "/links" -> html(ex, 200, page("Links", "<a id=\"next\" href=\"/next?from=links\">Next</a>"));
+        case "/shift" -> html(ex, 200, page("Shift", """
+            <div id="top"></div>
+            <p id="text">Some text that a banner pushes 200 px down after it was painted.</p>
+            <a id="next" href="/next?from=shift">Next</a>
+            <script>
+              setTimeout(() => {
+                const banner = document.createElement('div');
+                banner.id = 'banner';
+                banner.style.height = '200px';
+                banner.textContent = 'banner';
+                document.querySelector('#top').appendChild(banner);
+                // two frames later the shift has been laid out and reported
+                requestAnimationFrame(() => requestAnimationFrame(() => {
+                  const done = document.createElement('p');
+                  done.id = 'shifted';
+                  done.textContent = 'shifted';
+                  document.body.appendChild(done);
+                }));
+              }, 150);
+            </script>"""));
         case "/next" -> html(ex, 200, page("Next", "<p id=\"arrived\">Arrived</p>"));
         case "/slow-page" -> html(ex, 200, page("Slow", "<p id=\"ready\">ready</p><script src=\"/slow.js?ms="
             + q.getOrDefault("ms", "300") + "\"></script>"));

@@ -32,8 +32,10 @@ public record MetricFamily(String id, String title, List<String> prefixes, Strin
       Map.entry("http.duration", "request, from its start to the last body byte"),
       Map.entry("http.connect", "opening a connection (TCP, and TLS for https)"),
       Map.entry("iteration.duration", "one iteration of the scenario, think time included"),
-      Map.entry("step.duration", "one named step"),
+      Map.entry("step.duration", "one named step; a browser batch in it counts for its time in the page"),
       Map.entry("browser.action.duration", "one browser action, timed in the page"),
+      Map.entry("browser.queue", "the generator's own hand-over of a batch of browser actions (to the browser "
+          + "thread and back), not the page's time; left out of step timings"),
       Map.entry("browser.request.duration", "a request the page made, start to last byte"),
       Map.entry("browser.request.ttfb", "a request the page made, start to first byte"),
       Map.entry("browser.request.bytes", "size of a response the page received"),
@@ -43,14 +45,15 @@ public record MetricFamily(String id, String title, List<String> prefixes, Strin
       Map.entry("browser.ws.session", "how long a WebSocket the page opened stayed open"),
       Map.entry("browser.ws.sent.bytes", "size of a frame the page sent"),
       Map.entry("browser.ws.received.bytes", "size of a frame the page received"),
-      Map.entry("webvital.lcp", "Largest Contentful Paint"),
-      Map.entry("webvital.fcp", "First Contentful Paint"),
-      Map.entry("webvital.cls", "Cumulative Layout Shift"),
-      Map.entry("webvital.inp", "Interaction to Next Paint"),
-      Map.entry("webvital.ttfb", "Time to First Byte"),
+      Map.entry("webvital.lcp", "Largest Contentful Paint, one per page view"),
+      Map.entry("webvital.fcp", "First Contentful Paint, one per page view"),
+      Map.entry("webvital.cls", "Cumulative Layout Shift, one per page view, final when it is left"),
+      Map.entry("webvital.inp", "Interaction to Next Paint: a page view's worst interaction, final when it is left"),
+      Map.entry("webvital.ttfb", "Time to First Byte, one per page view that loaded"),
       Map.entry("liveview.connect", "LiveView socket open"),
       Map.entry("liveview.mount", "a view's join: phx_join sent until phx-connected"),
-      Map.entry("liveview.loading", "a phx-*-loading class appeared and cleared"),
+      Map.entry("liveview.loading", "one phx-*-loading span per event: class added (as the event was sent) to "
+          + "cleared"),
       Map.entry("liveview.page_loading", "phx:page-loading-start to stop"),
       Map.entry("liveview.navigation", "a live patch or redirect"),
       Map.entry("liveview.disconnect", "socket lost: how long it had been up"),
@@ -58,9 +61,12 @@ public record MetricFamily(String id, String title, List<String> prefixes, Strin
       Map.entry("ws.connect", "opening a WebSocket (handshake included)"),
       Map.entry("ws.roundtrip", "a send until the reply the next expect took"));
 
+  /** The generator's own figures under a family's prefix: shown in the generator section, not the family's. */
+  private static final java.util.Set<String> GENERATOR = java.util.Set.of("browser.queue");
+
   /** @return whether a metric belongs to this family */
   public boolean contains(String metric) {
-    return prefixes.stream().anyMatch(metric::startsWith);
+    return !GENERATOR.contains(metric) && prefixes.stream().anyMatch(metric::startsWith);
   }
 
   /**

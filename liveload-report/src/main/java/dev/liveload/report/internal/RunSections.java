@@ -1,8 +1,10 @@
 package dev.liveload.report.internal;
 
+import dev.liveload.result.BrowserHeadline;
 import dev.liveload.result.Environment;
 import dev.liveload.result.GeneratorHealth;
 import dev.liveload.result.Histogram;
+import dev.liveload.result.Measurement;
 import dev.liveload.result.NodeResult;
 import dev.liveload.result.RunInfo;
 import dev.liveload.result.RunResult;
@@ -42,12 +44,20 @@ final class RunSections {
     ScenarioResult t = r.total();
     var sb = new StringBuilder("<section id=\"summary\"><div class=\"cards big\">");
     String over = "mean over " + Fmt.duration(t.durationMillis());
-    sb.append(Parts.card("Requests", Fmt.count(t.requests()), Fmt.count(t.iterations()) + " iterations", ""));
-    sb.append(Parts.card("Throughput", Fmt.num(t.throughput()) + " req/s", over, ""));
+    // a run with browser users leads with what they did; HTTP figures follow when the run made HTTP requests
+    BrowserHeadline browser = BrowserHeadline.of(t);
+    if (browser != null) {
+      sb.append(BrowserFigures.cards(browser, r.measurement("webvital.inp") == Measurement.ESTIMATED));
+    }
+    if (t.requests() > 0 || browser == null) {
+      sb.append(Parts.card("Requests", Fmt.count(t.requests()), Fmt.count(t.iterations()) + " iterations", ""));
+      sb.append(Parts.card("Throughput", Fmt.num(t.throughput()) + " req/s", over, ""));
+    }
     sb.append(Parts.card("Error rate", Fmt.percent(t.errorRatio()), Fmt.count(t.requests() > 0 ? t.failedRequests()
-        : t.failedIterations()) + " failed", Parts.errorTone(t.errorRatio())));
+        : t.failedIterations()) + (t.requests() > 0 ? " failed requests" : " failed of " + Fmt.count(t.iterations())
+        + " iterations"), Parts.errorTone(t.errorRatio())));
     String primary = ScenarioPanel.primaryMetric(t);
-    if (primary != null) {
+    if (primary != null && (browser == null || t.requests() > 0)) {
       Histogram h = t.metric(primary);
       sb.append(Parts.card("p95 " + primary, Fmt.value(h.p95(), h.unit()), "whole run · p99 " + Fmt.value(h.p99(),
           h.unit()), ""));
@@ -97,6 +107,7 @@ final class RunSections {
       sb.append("</div>");
     }
     Histogram lag = g.schedulerLag();
+    Histogram handOver = r.total().metric("browser.queue");
     sb.append("<div class=\"cards\">")
         .append(Parts.card("CPU", Fmt.num(g.cpuMeanPercent()) + "% mean", "max " + Fmt.num(g.cpuMaxPercent())
             + "% per interval · % of one core · " + g.cores() + " cores", ""))
@@ -105,8 +116,14 @@ final class RunSections {
         .append(Parts.card("GC", Fmt.count(g.gcMillis()) + " ms", "total pause time", ""))
         .append(Parts.card("Scheduling lag", "p99 " + Fmt.value(lag.p99(), lag.unit()), "p50 " + Fmt.value(
             lag.p50(), lag.unit()) + " · max " + Fmt.value(lag.max(), lag.unit()) + " · " + Fmt.count(lag.count())
-            + " probes", lag.p99() > 20 ? "warn" : ""))
-        .append("</div>");
+            + " probes", lag.p99() > 20 ? "warn" : ""));
+    if (handOver != null && handOver.count() > 0) {
+      sb.append(Parts.card("Browser hand-over", "p95 " + Fmt.value(handOver.p95(), handOver.unit()),
+          "browser.queue: a batch of actions waiting for the browser thread and back, left out of step timings · "
+              + "p50 " + Fmt.value(handOver.p50(), handOver.unit()) + " · p99 " + Fmt.value(handOver.p99(),
+              handOver.unit()) + " · " + Fmt.count(handOver.count()) + " batches", ""));
+    }
+    sb.append("</div>");
     if (!g.timeline().isEmpty()) {
       sb.append("<div class=\"grid2\"><div>").append(Parts.heading("h4", "CPU and scheduling lag",
           "per interval · CPU in % of one core (left), worst lag in ms (right)"))

@@ -1,5 +1,6 @@
 package dev.liveload.report.internal;
 
+import dev.liveload.result.BrowserHeadline;
 import dev.liveload.result.ErrorGroup;
 import dev.liveload.result.Histogram;
 import dev.liveload.result.Measurement;
@@ -29,13 +30,14 @@ public final class ScenarioPanel {
       Map<String, Measurement> declared) {
     Marks marks = new Marks(MetricFamily.declared(declared, s, Measurement.UNSUPPORTED),
         MetricFamily.declared(declared, s, Measurement.ESTIMATED));
+    boolean inpEstimated = marks.estimated().contains("webvital.inp");
     var sb = new StringBuilder(16 * 1024);
     sb.append("<div class=\"panel\" id=\"panel-").append(index).append("\" data-panel=\"").append(index)
         .append("\" role=\"tabpanel\"").append(visible ? "" : " hidden").append('>');
     sb.append("<div class=\"panel-head\"><h2>").append(Html.escape(title)).append("</h2><div class=\"muted\">load: ")
         .append(Html.escape(s.load())).append(" · users ran for ").append(Html.escape(Fmt.duration(s.durationMillis())))
         .append("</div></div>");
-    cards(sb, s);
+    cards(sb, s, inpEstimated);
     charts(sb, s);
     sb.append(Parts.heading("h3", "Metrics", "whole run · passed samples only · failed samples are in the tables below"));
     sb.append(metricTable(s, m -> true, marks));
@@ -53,17 +55,24 @@ public final class ScenarioPanel {
     return sb.append("</div>").toString();
   }
 
-  private static void cards(StringBuilder sb, ScenarioResult s) {
+  private static void cards(StringBuilder sb, ScenarioResult s, boolean inpEstimated) {
     double seconds = s.durationMillis() / 1000.0;
     String over = "mean over " + Fmt.duration(s.durationMillis());
     sb.append("<div class=\"cards\">");
-    sb.append(Parts.card("Requests", Fmt.count(s.requests()), "whole run", ""));
-    sb.append(Parts.card("Throughput", Fmt.num(s.throughput()) + " req/s", over, ""));
+    // browser users lead with what they did; HTTP figures follow when the scenario made HTTP requests
+    BrowserHeadline browser = BrowserHeadline.of(s);
+    if (browser != null) {
+      sb.append(BrowserFigures.cards(browser, inpEstimated));
+    }
+    if (s.requests() > 0 || browser == null) {
+      sb.append(Parts.card("Requests", Fmt.count(s.requests()), "whole run", ""));
+      sb.append(Parts.card("Throughput", Fmt.num(s.throughput()) + " req/s", over, ""));
+    }
     sb.append(Parts.card("Errors", Fmt.percent(s.errorRatio()), Fmt.count(s.requests() > 0 ? s.failedRequests()
         : s.failedIterations()) + (s.requests() > 0 ? " failed requests" : " failed iterations"),
         Parts.errorTone(s.errorRatio())));
     String primary = primaryMetric(s);
-    if (primary != null) {
+    if (primary != null && (browser == null || s.requests() > 0)) {
       Histogram h = s.metric(primary);
       sb.append(Parts.card("p95 " + primary, Fmt.value(h.p95(), h.unit()), "whole run · " + Fmt.count(h.count())
           + " passed samples", ""));
@@ -84,10 +93,15 @@ public final class ScenarioPanel {
     sb.append("</div>");
   }
 
-  /** The metric the panel leads with: {@code http.duration} when there is one, else the first duration metric. */
+  /**
+   * The metric the panel leads with: {@code http.duration} when there is one, else {@code browser.action.duration}
+   * when browsers ran, else the first duration metric.
+   */
   static String primaryMetric(ScenarioResult s) {
-    if (s.metric("http.duration") != null && s.metric("http.duration").count() > 0) {
-      return "http.duration";
+    for (String m : List.of("http.duration", "browser.action.duration")) {
+      if (s.metric(m) != null && s.metric(m).count() > 0) {
+        return m;
+      }
     }
     return s.metrics().entrySet().stream().filter(e -> e.getValue().count() > 0)
         .sorted((a, b) -> Boolean.compare(!"ms".equals(a.getValue().unit()), !"ms".equals(b.getValue().unit())))

@@ -2,6 +2,7 @@ package dev.liveload.report.internal;
 
 import dev.liveload.report.Comparison;
 import dev.liveload.report.Delta;
+import dev.liveload.result.BrowserHeadline;
 import dev.liveload.result.ErrorGroup;
 import dev.liveload.result.GeneratorHealth;
 import dev.liveload.result.Histogram;
@@ -38,14 +39,28 @@ public final class SummaryDoc {
     doc.line(Fmt.instant(run.start()) + " → " + Fmt.instant(run.end()) + " · run " + run.id()
         + (run.reason().isEmpty() ? "" : " · stopped: " + run.reason()));
     ScenarioResult t = r.total();
-    String primary = ScenarioPanel.primaryMetric(t);
-    Histogram ph = primary == null ? null : t.metric(primary);
-    doc.table(List.of(">requests", ">throughput", ">error rate", ">p50", ">p95", ">p99", ">max users",
-        ">iterations"), List.of(List.of(Fmt.count(t.requests()), Fmt.rate(t.throughput()), Fmt.percent(t.errorRatio()),
-        ph == null ? "-" : Fmt.value(ph.p50(), ph.unit()), ph == null ? "-" : Fmt.value(ph.p95(), ph.unit()),
-        ph == null ? "-" : Fmt.value(ph.p99(), ph.unit()), Fmt.count(t.maxUsers()), Fmt.count(t.iterations()))));
-    doc.line("Whole run. Throughput is the mean over " + Fmt.duration(t.durationMillis()) + "; percentiles are of "
-        + (primary == null ? "no metric" : primary) + ", passed samples only.");
+    BrowserHeadline browser = BrowserHeadline.of(t);
+    if (browser != null) {
+      // a run with browser users leads with what they did
+      doc.table(BrowserFigures.headers(), List.of(BrowserFigures.row(browser)));
+      doc.line("Whole run; rates are means over " + Fmt.duration(t.durationMillis()) + ". " + BrowserFigures.NOTE);
+    }
+    if (t.requests() > 0 || browser == null) {
+      String primary = t.requests() > 0 ? "http.duration" : ScenarioPanel.primaryMetric(t);
+      Histogram ph = primary == null ? null : t.metric(primary);
+      doc.table(List.of(">requests", ">throughput", ">error rate", ">p50", ">p95", ">p99", ">max users",
+          ">iterations"), List.of(List.of(Fmt.count(t.requests()), Fmt.rate(t.throughput()),
+          Fmt.percent(t.errorRatio()), ph == null ? "-" : Fmt.value(ph.p50(), ph.unit()),
+          ph == null ? "-" : Fmt.value(ph.p95(), ph.unit()), ph == null ? "-" : Fmt.value(ph.p99(), ph.unit()),
+          Fmt.count(t.maxUsers()), Fmt.count(t.iterations()))));
+      doc.line("Whole run. Throughput is the mean over " + Fmt.duration(t.durationMillis()) + "; percentiles are of "
+          + (primary == null ? "no metric" : primary) + ", passed samples only.");
+    } else {
+      doc.table(List.of(">iterations", ">failed", ">error rate", ">max users"), List.of(List.of(
+          Fmt.count(t.iterations()), Fmt.count(t.failedIterations()), Fmt.percent(t.errorRatio()),
+          Fmt.count(t.maxUsers()))));
+      doc.line("No HTTP users: the error rate is of iterations.");
+    }
     if (!r.thresholds().isEmpty()) {
       doc.heading(2, "Thresholds");
       var rows = new ArrayList<List<String>>();
@@ -64,7 +79,7 @@ public final class SummaryDoc {
     for (ScenarioResult s : scopes) {
       scenario(doc, s);
     }
-    generator(doc, r.generator());
+    generator(doc, r.generator(), t.metric("browser.queue"));
     return doc;
   }
 
@@ -77,9 +92,17 @@ public final class SummaryDoc {
         extra.add(Fmt.count(s.count("iterations." + c)) + " " + c);
       }
     }
-    doc.line(Fmt.count(s.requests()) + " requests (" + Fmt.rate(s.throughput()) + " mean over " + Fmt.duration(
-        s.durationMillis()) + "), " + Fmt.count(s.failedRequests()) + " failed (" + Fmt.percent(s.errorRatio())
-        + ") · " + Fmt.count(s.iterations()) + " iterations, " + Fmt.count(s.failedIterations()) + " failed"
+    BrowserHeadline browser = BrowserHeadline.of(s);
+    String what = browser == null || s.requests() > 0 ? Fmt.count(s.requests()) + " requests (" + Fmt.rate(
+        s.throughput()) + " mean over " + Fmt.duration(s.durationMillis()) + "), " + Fmt.count(s.failedRequests())
+        + " failed (" + Fmt.percent(s.errorRatio()) + ") · " : "";
+    if (browser != null) {
+      what = Fmt.count(browser.pageViews()) + " page views (" + Fmt.rate(browser.pageViewsPerSecond()) + "), "
+          + Fmt.count(browser.actions()) + " browser actions (" + Fmt.rate(browser.actionsPerSecond()) + "), "
+          + Fmt.count(browser.failedActions()) + " failed, means over " + Fmt.duration(s.durationMillis()) + " · "
+          + what;
+    }
+    doc.line(what + Fmt.count(s.iterations()) + " iterations, " + Fmt.count(s.failedIterations()) + " failed"
         + (extra.isEmpty() ? "" : ", " + String.join(", ", extra)) + " · max " + s.maxUsers() + " users");
     var rows = new ArrayList<List<String>>();
     s.metrics().forEach((name, h) -> rows.add(List.of(name, Fmt.count(h.count()), Fmt.num(h.mean()),
@@ -115,11 +138,14 @@ public final class SummaryDoc {
     return s.longTail() ? "p99/p50 " + Fmt.num(s.tailRatio()) + " > 5" : "";
   }
 
-  private static void generator(Doc doc, GeneratorHealth g) {
-    doc.heading(2, "Load generator" + (g.saturated() ? ": saturated, latencies include its own delay" : ""));
+  private static void generator(Doc doc, GeneratorHealth g, Histogram handOver) {
+    doc.heading(2, "Load generator" + (g.saturated() ? ": saturated, it limited the load or the timings" : ""));
     doc.line("CPU mean " + Fmt.num(g.cpuMeanPercent()) + "%, max " + Fmt.num(g.cpuMaxPercent()) + "% of one core ("
         + g.cores() + " cores) · heap up to " + Fmt.bytes(g.heapUsedMaxBytes()) + " · GC " + Fmt.count(g.gcMillis())
-        + " ms · scheduling lag p99 " + Fmt.value(g.schedulerLag().p99(), g.schedulerLag().unit()));
+        + " ms · scheduling lag p99 " + Fmt.value(g.schedulerLag().p99(), g.schedulerLag().unit())
+        + (handOver == null || handOver.count() == 0 ? "" : " · browser hand-over (browser.queue, left out of step "
+            + "timings) p50 " + Fmt.value(handOver.p50(), handOver.unit()) + ", p95 " + Fmt.value(handOver.p95(),
+            handOver.unit()) + ", p99 " + Fmt.value(handOver.p99(), handOver.unit())));
     doc.bullets(g.warnings());
   }
 

@@ -8,7 +8,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The samples a page pushed back, kept until the user's next batch collects them: decoded from the runtime's
- * compact arrays ({@code [metric, kind, url, status, error, value, step]}), bounded. Owner thread only.
+ * compact arrays ({@code [metric, kind, url, status, error, value, step, at]}, {@code at} on the page's clock, mapped
+ * onto the JVM's), bounded. Owner thread only.
  */
 final class PageSamples {
   private static final Logger LOG = LoggerFactory.getLogger(PageSamples.class);
@@ -18,7 +19,7 @@ final class PageSamples {
   private long dropped;
 
   /** Adds the samples of one report; {@code droppedInPage} counts what the page could not keep. */
-  void collect(Object reported, Object droppedInPage) {
+  void collect(Object reported, Object droppedInPage, PageClock clock) {
     if (droppedInPage instanceof Number n) {
       dropped += n.longValue();
     }
@@ -37,8 +38,9 @@ final class PageSamples {
       if (Double.isNaN(value) || Double.isInfinite(value)) {
         continue;
       }
+      long at = f.size() > 7 && f.get(7) instanceof Number t ? clock.toNanos(t.doubleValue()) : PageSample.NO_TIME;
       samples.add(new PageSample(f.get(0).toString(), str(f.get(1)), str(f.get(2)),
-          f.get(3) instanceof Number st ? st.intValue() : 0, str(f.get(4)), value, str(f.get(6))));
+          f.get(3) instanceof Number st ? st.intValue() : 0, str(f.get(4)), value, str(f.get(6)), at));
     }
   }
 

@@ -53,6 +53,11 @@ final class PageState {
   private double lastEnd = Double.NaN;
   private double mark = Double.NaN;
   private final PageSamples samples = new PageSamples();
+  /** The page's clock mapped onto the JVM's, and how the current batch ran in the page. */
+  private final PageClock clock = new PageClock();
+  private final BatchTiming timing = new BatchTiming();
+  /** While a report is handled: the page's clock when it sent it (NaN otherwise). */
+  private double reportSent = Double.NaN;
 
   PageState(Owner owner, BrowserContext context) {
     this.owner = owner;
@@ -75,6 +80,7 @@ final class PageState {
       return;
     }
     batch = b;
+    timing.reset();
     baseId = ids;
     ids += b.actions.size();
     next = 0;
@@ -120,7 +126,13 @@ final class PageState {
     arg.put("mark", Double.isNaN(mark) ? null : mark);
     arg.put("actions", actions);
     try {
-      Object doc = page.evaluate(ARM, arg);
+      long before = System.nanoTime();
+      Object armed = page.evaluate(ARM, arg);
+      long after = System.nanoTime();
+      Object doc = armed instanceof Map<?, ?> m ? m.get("doc") : null;
+      double at = armed instanceof Map<?, ?> m ? num(m.get("at")) : Double.NaN;
+      clock.observe(at, before, after);
+      timing.armed(at);
       armedDoc = doc == null ? null : doc.toString();
       LOG.trace("armed {} actions from id {} in {}", actions.size(), baseId + next, armedDoc);
       if (navFromDoc == null && Actions.navigation(head())) {
@@ -149,9 +161,18 @@ final class PageState {
 
   // ---- reports from the page ---------------------------------------------------------------------------------------
 
-  @SuppressWarnings("unchecked")
   void onReport(Map<String, Object> m) {
-    samples.collect(m.get("s"), m.get("dropped"));
+    samples.collect(m.get("s"), m.get("dropped"), clock);
+    reportSent = num(m.get("sent"));
+    try {
+      handle(m);
+    } finally {
+      reportSent = Double.NaN;
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private void handle(Map<String, Object> m) {
     String t = str(m.get("t"));
     String doc = str(m.get("doc"));
     if (LOG.isTraceEnabled()) {
@@ -184,6 +205,8 @@ final class PageState {
       }
       case "fail" -> {
         if (isHead(m) && doc.equals(armedDoc)) {
+          double start = num(m.get("start"));
+          timing.ran(start, start + num(m.get("ms")));
           fail(str(m.get("kind")), str(m.get("msg")), micros(num(m.get("ms"))), str(m.get("url")), false);
         }
       }
@@ -230,6 +253,7 @@ final class PageState {
       armedDoc = doc;
       lastEnd = end;
       mark = navStart;
+      timing.ran(navStart, end);
       succeed(micros, url, null);
       arm();
       return;
@@ -246,6 +270,8 @@ final class PageState {
   private void done(Map<String, Object> m) {
     BrowserAction h = head();
     lastEnd = num(m.get("end"));
+    double from = num(m.get("from"));
+    timing.ran(Double.isNaN(from) ? num(m.get("start")) : from, lastEnd);
     if (!(h instanceof BrowserAction.Read) && !Actions.host(h) && !h.name().startsWith("waitFor")) {
       mark = num(m.get("start"));
     }
@@ -273,6 +299,7 @@ final class PageState {
   private void host() {
     hostPending = true;
     BrowserAction h = head();
+    timing.host(0); // what the page ran up to here is one span; an evaluated script is another
     long t0 = System.nanoTime();
     try {
       switch (h) {
@@ -304,7 +331,9 @@ final class PageState {
   private void hostDone(long t0, Object value) {
     hostPending = false;
     lastEnd = Double.NaN;
-    succeed((System.nanoTime() - t0) / 1000, page.url(), value);
+    long micros = (System.nanoTime() - t0) / 1000;
+    timing.host(micros);
+    succeed(micros, page.url(), value);
     arm();
   }
 
@@ -339,7 +368,12 @@ final class PageState {
     batch = null;
     hostPending = false;
     navFromDoc = null;
-    b.outcome.complete(new PageOutcome(b.results(), samples.drain()));
+    if (Double.isNaN(reportSent) && !b.results().isEmpty() && !b.results().get(b.results().size() - 1).ok()) {
+      timing.lost(); // failed by the owner (a deadline, a crash): the page did not say how long it ran
+    }
+    long end = Double.isNaN(reportSent) ? System.nanoTime() : clock.toNanos(reportSent);
+    b.outcome.complete(new PageOutcome(b.results(), samples.drain(), timing.pageMicros(), timing.startNanos(clock),
+        end));
   }
 
   /** The user stopped waiting (interrupted): forget the batch and stop the runner. */
@@ -408,7 +442,7 @@ final class PageState {
     if (usable) {
       try {
         if (page.evaluate(DRAIN) instanceof Map<?, ?> m) {
-          samples.collect(m.get("s"), null);
+          samples.collect(m.get("s"), null, clock);
         }
       } catch (PlaywrightException e) {
         // navigating or gone

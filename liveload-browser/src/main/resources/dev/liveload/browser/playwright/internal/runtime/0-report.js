@@ -14,11 +14,16 @@ let samples = [];
 let dropped = 0;
 let step = null;
 let leaving = false;
-let interacted = false;
+// The page view's URL, as the document was loaded: its Web Vitals and navigation timing are tagged with it, even after
+// a LiveView live navigation (patch or redirect) changed location.href.
+const pageUrl = location.href;
 
-const sample = (metric, kind, url, status, error, value) => {
+// A sample: [metric, kind, url, status, error, value, step, at]. `at` is when it happened (a span: when it began; a
+// page view's metrics: 0, the navigation's start), in performance.now() time; it is sent as epoch ms (the page
+// clock: timeOrigin + at), which the owner thread maps onto the JVM's clock to tag the sample with its step.
+const sample = (metric, kind, url, status, error, value, at) => {
   if (samples.length >= MAX_SAMPLES) { dropped++; return; }
-  samples.push([metric, kind, url, status, error, value, step]);
+  samples.push([metric, kind, url, status, error, value, step, T0 + (at == null ? now() : at)]);
 };
 const drain = () => {
   const s = samples;
@@ -27,6 +32,7 @@ const drain = () => {
 };
 const send = (msg) => {
   msg.doc = doc;
+  msg.sent = epoch();
   msg.s = drain();
   if (dropped) { msg.dropped = dropped; dropped = 0; }
   try { report(msg); } catch (e) { /* binding gone: the context is closing */ }

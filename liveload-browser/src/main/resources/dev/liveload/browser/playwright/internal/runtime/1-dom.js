@@ -91,12 +91,15 @@ let polling = 0;
 const poke = () => {
   for (const w of Array.from(waiters)) w.check();
 };
+let heldAtOnce = false;  // whether the last wait that ended held at its first check
 const watch = (check, timeoutMs, onTimeout) => new Promise((resolve, reject) => {
+  let checks = 0;
   const w = {
     check() {
       let v;
+      checks++;
       try { v = check(); } catch (e) { this.done(); reject(e); return; }
-      if (v !== undefined && v !== false && v !== null) { this.done(); resolve(v); }
+      if (v !== undefined && v !== false && v !== null) { this.done(); heldAtOnce = checks === 1; resolve(v); }
     },
     done() {
       waiters.delete(this);
@@ -152,13 +155,13 @@ const hover = (el) => {
     mouse(el, t);
   }
 };
-// An interaction's time to the next frame after its handlers ran: INP as far as script can see it.
-const interaction = (start, name) => {
+// An interaction's time to the next frame after its handlers ran: its INP latency as far as script can see it.
+const interaction = (start) => {
   interacted = true;
   finalizeLcp();
   requestAnimationFrame(() => {
     const ch = new MessageChannel();
-    ch.port1.onmessage = () => sample('webvital.inp', name, location.href, 0, null, now() - start);
+    ch.port1.onmessage = () => interactionLatency(now() - start);
     ch.port2.postMessage(0);
   });
 };
@@ -170,7 +173,7 @@ const click = (el) => {
   mouse(el, 'pointerup');
   mouse(el, 'mouseup');
   mouse(el, 'click');
-  interaction(start, 'click');
+  interaction(start);
 };
 const setValue = (el, value) => {
   if (el.isContentEditable) { el.textContent = value; return; }
@@ -189,7 +192,7 @@ const fill = (el, value) => {
   setValue(el, value);
   input(el, value === '' ? 'deleteContentBackward' : 'insertText', value === '' ? null : value);
   change(el);
-  interaction(start, value === '' ? 'clear' : 'fill');
+  interaction(start);
 };
 const KEY_CODES = { Enter: 'Enter', Tab: 'Tab', Escape: 'Escape', Backspace: 'Backspace', ' ': 'Space',
   ArrowDown: 'ArrowDown', ArrowUp: 'ArrowUp', ArrowLeft: 'ArrowLeft', ArrowRight: 'ArrowRight', Delete: 'Delete' };
@@ -235,7 +238,7 @@ const press = (el, k) => {
     }
   }
   key(document.activeElement || el, 'keyup', k);
-  interaction(start, 'press');
+  interaction(start);
 };
 const drag = (src, dst) => {
   const dt = new DataTransfer();

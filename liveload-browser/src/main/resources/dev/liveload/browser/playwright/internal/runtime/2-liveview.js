@@ -1,23 +1,84 @@
 // Phoenix LiveView and WebSockets, observed from the DOM and the sockets the page opens.
 // ---- LiveView: loading spans, views' connection state, joins -------------------------------------------------
 const LOADING = /^phx-(click|change|submit|keydown|keyup|blur|focus|hook)-loading$/;
-const openSpans = new Map();      // element -> Map(kind -> start)
-const spans = [];                 // recently closed: {el, kind, start, end}
+// One loading span per event: LiveView marks every element an event concerns (a form and its submit button, say)
+// with the same ref; the span runs from the class appearing on the first to its removal from the last.
+const openSpans = new Map();      // element -> Map(kind -> its event)
+const openEvents = new Map();     // kind + view + ref -> event {kind, start, els, open}
+const spans = [];                 // recently ended events: {els, kind, start, end} (epoch ms)
 const joins = new Map();          // view id -> time phx_join was sent
 const viewState = new Map();      // view id -> {connectedAt, errorAt}
 let lostAt = null;                // when the LiveView socket closed under the page
 let mark = -Infinity;             // start of the last action that acts on the page (epoch ms)
-const classChanged = (el, old) => {
+let lastChange = 0;               // when the DOM or the URL last changed (performance.now() time)
+// When a loading class was added, stamped as LiveView adds it (classList.add, in the handler that sends the event
+// to the server), not when the MutationObserver gets to run: that is after the rest of the task (the page's other
+// listeners of the same event), which would start the span late, shorter than the server's work.
+const addedAt = new WeakMap();    // an element's classList -> Map(class -> when it was added)
+const stampAdd = (list, token) => {
+  if (typeof token !== 'string' || !LOADING.test(token) || list.contains(token)) return;
+  let m = addedAt.get(list);
+  if (!m) addedAt.set(list, m = new Map());
+  m.set(token, now());
+};
+const tokens = DOMTokenList.prototype;
+const nativeAdd = tokens.add;
+const nativeToggle = tokens.toggle;
+const nativeReplace = tokens.replace;
+tokens.add = function (...names) {
+  for (const n of names) stampAdd(this, n);
+  return nativeAdd.apply(this, names);
+};
+tokens.toggle = function (name, force) {
+  if (force !== false) stampAdd(this, name);
+  return nativeToggle.apply(this, arguments);
+};
+tokens.replace = function (from, to) {
+  if (this.contains(from)) stampAdd(this, to);
+  return nativeReplace.apply(this, arguments);
+};
+const loadingStarted = (el, kind, cls, t) => {
+  const m = addedAt.get(el.classList);
+  const stamped = m && m.get(cls);
+  if (m) m.delete(cls);
+  const start = stamped != null && stamped <= t ? stamped : t;
+  const ref = el.getAttribute('data-phx-ref-loading') || el.getAttribute('data-phx-ref');
+  const key = ref == null ? null : kind + ' ' + (el.getAttribute('data-phx-ref-src') || '') + ' ' + ref;
+  let ev = key == null ? null : openEvents.get(key);
+  if (!ev) {
+    ev = { kind, key, start, els: new Set(), open: 0 };
+    if (key != null) openEvents.set(key, ev);
+  } else if (start < ev.start) {
+    ev.start = start;
+  }
+  ev.els.add(el);
+  ev.open++;
+  let k = openSpans.get(el);
+  if (!k) openSpans.set(el, k = new Map());
+  k.set(kind, ev);
+};
+const loadingEnded = (el, kind, t) => {
+  const k = openSpans.get(el);
+  const ev = k && k.get(kind);
+  if (!ev) return;
+  k.delete(kind);
+  if (k.size === 0) openSpans.delete(el);
+  if (--ev.open > 0) return;
+  if (ev.key != null) openEvents.delete(ev.key);
+  spans.push({ els: Array.from(ev.els), kind, start: T0 + ev.start, end: T0 + t });
+  if (spans.length > 200) spans.shift();
+  sample('liveview.loading', kind, location.href, 0, null, t - ev.start, ev.start);
+};
+// Per element, the classes before the first change in a batch of records and now (several records for one element
+// in one task count once).
+const classChanged = (el, old, t) => {
   const before = new Set((old || '').split(/\s+/).filter(Boolean));
   const after = el.classList;
-  const t = now();
   for (const c of after) {
     if (!before.has(c)) {
       const m = LOADING.exec(c);
       if (m) {
-        let k = openSpans.get(el);
-        if (!k) openSpans.set(el, k = new Map());
-        k.set(m[1], t);
+        loadingStarted(el, m[1], c, t);
       } else if (c === 'phx-connected' && el.hasAttribute('data-phx-session')) {
         viewConnected(el, t);
       } else if (c === 'phx-error' && el.hasAttribute('data-phx-session')) {
@@ -26,7 +87,7 @@ const classChanged = (el, old) => {
           v.errorAt = t;
           viewState.set(el.id, v);
           sample('liveview.error', el.classList.contains('phx-server-error') ? 'server' : 'client',
-              location.href, 0, null, 1);
+              location.href, 0, null, 1, t);
         }
       }
     }
@@ -34,18 +95,14 @@ const classChanged = (el, old) => {
   for (const c of before) {
     if (!after.contains(c)) {
       const m = LOADING.exec(c);
-      if (m) {
-        const k = openSpans.get(el);
-        const start = k && k.get(m[1]);
-        if (start != null) {
-          k.delete(m[1]);
-          if (k.size === 0) openSpans.delete(el);
-          spans.push({ el, kind: m[1], start: T0 + start, end: T0 + t });
-          if (spans.length > 200) spans.shift();
-          sample('liveview.loading', m[1], location.href, 0, null, t - start);
-        }
-      }
+      if (m) loadingEnded(el, m[1], t);
     }
+  }
+};
+// An element LiveView removed from the page while it was loading never loses the class: its event ends with it.
+const detachedEnd = (t) => {
+  for (const [el, k] of Array.from(openSpans)) {
+    if (!el.isConnected) for (const kind of Array.from(k.keys())) loadingEnded(el, kind, t);
   }
 };
 const viewConnected = (el, t) => {
@@ -53,12 +110,12 @@ const viewConnected = (el, t) => {
   const j = joins.get(id);
   if (j != null) {
     joins.delete(id);
-    sample('liveview.mount', null, location.href, 0, null, t - j);
+    sample('liveview.mount', null, location.href, 0, null, t - j, j);
   }
   const v = viewState.get(id) || {};
   const since = v.errorAt != null && lostAt != null ? Math.min(v.errorAt, lostAt) : v.errorAt != null ? v.errorAt : lostAt;
   if (since != null) {
-    sample('liveview.reconnect', null, location.href, 0, null, t - since);
+    sample('liveview.reconnect', null, location.href, 0, null, t - since, since);
     v.errorAt = null;
     lostAt = null;
   }
@@ -76,25 +133,38 @@ window.addEventListener('phx:page-loading-stop', (e) => {
   const kind = (e.detail && e.detail.kind) || 'unknown';
   const list = pageLoading.get(kind);
   if (!list || !list.length) return;
-  const d = now() - list.shift();
-  sample('liveview.page_loading', kind, location.href, 0, null, d);
-  if (kind === 'patch' || kind === 'redirect') sample('liveview.navigation', kind, location.href, 0, null, d);
+  const from = list.shift();
+  const d = now() - from;
+  sample('liveview.page_loading', kind, location.href, 0, null, d, from);
+  if (kind === 'patch' || kind === 'redirect') sample('liveview.navigation', kind, location.href, 0, null, d, from);
 });
 
 const observer = new NativeMutationObserver((records) => {
+  const t = now();
+  lastChange = t;
+  let changed = null;
+  let removed = false;
   for (const r of records) {
-    if (r.type === 'attributes' && r.attributeName === 'class') classChanged(r.target, r.oldValue);
+    if (r.type === 'attributes' && r.attributeName === 'class') {
+      if (!changed) changed = new Map();
+      if (!changed.has(r.target)) changed.set(r.target, r.oldValue);
+    } else if (r.type === 'childList' && r.removedNodes.length) {
+      removed = true;
+    }
   }
+  if (changed) for (const [el, old] of changed) classChanged(el, old, t);
+  if (removed && openSpans.size) detachedEnd(t);
   poke();
 });
 const observe = () => observer.observe(document, { subtree: true, childList: true, attributes: true,
   characterData: true, attributeOldValue: true });
 observe();
-for (const ev of ['popstate', 'hashchange']) window.addEventListener(ev, () => poke());
+for (const ev of ['popstate', 'hashchange']) window.addEventListener(ev, () => { lastChange = now(); poke(); });
 for (const fn of ['pushState', 'replaceState']) {
   const orig = history[fn];
   history[fn] = function () {
     const r = orig.apply(this, arguments);
+    lastChange = now();
     queueMicrotask(poke);
     return r;
   };
@@ -118,16 +188,17 @@ if (NativeWebSocket) {
       const info = { t0: now(), url: String(this.url || url), opened: null, lv: false };
       this.addEventListener('open', () => {
         info.opened = now();
-        sample('browser.ws.connect', null, info.url, 0, null, info.opened - info.t0);
+        sample('browser.ws.connect', null, info.url, 0, null, info.opened - info.t0, info.t0);
       });
       this.addEventListener('message', (e) => sample('browser.ws.received.bytes', null, info.url, 0, null, size(e.data)));
       this.addEventListener('close', (e) => {
         const t = now();
         if (info.opened == null) {
-          sample('browser.ws.connect', null, info.url, 0, 'ws_connect', t - info.t0);
+          sample('browser.ws.connect', null, info.url, 0, 'ws_connect', t - info.t0, info.t0);
           return;
         }
-        sample('browser.ws.session', null, info.url, 0, e.wasClean || leaving ? null : 'closed_' + e.code, t - info.opened);
+        sample('browser.ws.session', null, info.url, 0, e.wasClean || leaving ? null : 'closed_' + e.code,
+            t - info.opened, info.opened);
         if (info.lv && !leaving) {
           sample('liveview.disconnect', null, location.href, 0, null, t - info.opened);
           if (lostAt == null) lostAt = t;
@@ -145,7 +216,7 @@ if (NativeWebSocket) {
             if (Array.isArray(m) && m[3] === 'phx_join' && String(m[2]).startsWith('lv:')) {
               if (!info.lv) {
                 info.lv = true;
-                sample('liveview.connect', null, location.href, 0, null, info.opened - info.t0);
+                sample('liveview.connect', null, location.href, 0, null, info.opened - info.t0, info.t0);
               }
               joins.set(String(m[2]).slice(3), now());
             }

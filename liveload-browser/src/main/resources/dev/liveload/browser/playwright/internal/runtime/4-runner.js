@@ -4,6 +4,18 @@ const WAITS = new Set(['waitFor', 'waitForText', 'waitForUrl', 'waitForLiveView'
 const pendingDone = [];
 let current = null;
 const isVisibleNow = (sel) => all(sel).some(visible);
+// What check, uncheck and isChecked act on: a checkbox or radio input (or the one a label is for), or an element
+// with a checkable ARIA role and aria-checked; anything else fails with not_checkable.
+const ARIA_CHECKABLE = ['checkbox', 'radio', 'switch', 'menuitemcheckbox', 'menuitemradio'];
+const checkable = (el, selector) => {
+  const box = el.tagName === 'LABEL' && el.control ? el.control : el;
+  if (box.tagName === 'INPUT' && (box.type === 'checkbox' || box.type === 'radio')) return box;
+  if (ARIA_CHECKABLE.includes(box.getAttribute('role')) && box.hasAttribute('aria-checked')) return box;
+  throw new Fail('not_checkable', selector + ' is ' + (box.tagName === 'INPUT' ? 'an input of type ' + box.type
+      : 'a ' + describe(box)) + ', not a checkbox or radio button (nor an element with role checkbox, radio or '
+      + 'switch and aria-checked)');
+};
+const checked = (box) => box.tagName === 'INPUT' ? box.checked : box.getAttribute('aria-checked') === 'true';
 
 const exec = async (a, base) => {
   switch (a.op) {
@@ -12,8 +24,14 @@ const exec = async (a, base) => {
     case 'press': { const el = await actionable(a); press(el, a.key); return {}; }
     case 'check': {
       const el = await actionable(a);
-      if (el.checked !== a.checked) click(el);
-      if (el.checked !== a.checked) throw new Fail('not_actionable', 'clicking ' + a.selector + ' did not '
+      const box = checkable(el, a.selector);
+      if (checked(box) === a.checked) return {};
+      if (!a.checked && box.tagName === 'INPUT' && box.type === 'radio') {
+        throw new Fail('not_checkable', a.selector + ' is a radio button: it cannot be unchecked by clicking it '
+            + '(check another one of its group)');
+      }
+      click(el);
+      if (checked(box) !== a.checked) throw new Fail('not_actionable', 'clicking ' + a.selector + ' did not '
           + (a.checked ? 'check' : 'uncheck') + ' it');
       return {};
     }
@@ -35,7 +53,7 @@ const exec = async (a, base) => {
       for (const o of el.options) o.selected = a.values.some((v) => o.value === v || o.label === v || o.text.trim() === v);
       input(el, 'insertReplacementText', null);
       change(el);
-      interaction(start, 'select');
+      interaction(start);
       return {};
     }
     case 'focus': { const el = await actionable(a); el.focus(); return {}; }
@@ -104,6 +122,24 @@ const exec = async (a, base) => {
     case 'waitForLoading': {
       const cls = 'phx-' + a.kind + '-loading';
       const since = Math.min(mark, base) - 1;
+      if (a.selector == null) {
+        // the whole page settled: an event of this kind began since the previous action, and none is still loading
+        let open = false;
+        const settled = await watch(() => {
+          open = false;
+          for (const k of openSpans.values()) if (k.has(a.kind)) { open = true; return null; }
+          let from = null;
+          let to = null;
+          for (const s of spans) {
+            if (s.kind !== a.kind || s.start < since) continue;
+            from = from == null ? s.start : Math.min(from, s.start);
+            to = to == null ? s.end : Math.max(to, s.end);
+          }
+          return from == null ? null : { start: from, end: to };
+        }, a.timeout, () => new Fail('timeout', (open ? cls + ' did not clear' : 'no ' + cls + ' appeared')
+            + ' within ' + a.timeout + ' ms'));
+        return { start: settled.start, end: settled.end, span: true };
+      }
       const matches = (el) => {
         try { return el.isConnected && (el.matches(a.selector) || all(a.selector).some((m) => m === el || el.contains(m))); }
         catch (e) { return all(a.selector).some((m) => m === el || el.contains(m)); }
@@ -112,7 +148,9 @@ const exec = async (a, base) => {
       const span = await watch(() => {
         for (let i = spans.length - 1; i >= 0; i--) {
           const s = spans[i];
-          if (s.kind === a.kind && s.start >= since && (matches(s.el) || !s.el.isConnected)) return s;
+          if (s.kind === a.kind && s.start >= since && (s.els.some(matches) || !s.els.some((el) => el.isConnected))) {
+            return s;
+          }
         }
         for (const [el, k] of openSpans) if (k.has(a.kind) && matches(el)) sawOpen = true;
         return null;
@@ -122,6 +160,11 @@ const exec = async (a, base) => {
     }
     case 'read': {
       if (a.what === 'URL') return { value: location.href };
+      if (a.what === 'TITLE') return { value: document.title };
+      if (a.what === 'CONTENT') {
+        const type = document.doctype ? new XMLSerializer().serializeToString(document.doctype) : '';
+        return { value: type + (document.documentElement ? document.documentElement.outerHTML : '') };
+      }
       if (a.what === 'IS_VISIBLE') return { value: isVisibleNow(a.selector) };
       const el = await watch(() => first(a.selector), a.timeout,
           () => new Fail('selector_not_found', 'no element matched ' + a.selector + ' within ' + a.timeout + ' ms'));
@@ -132,9 +175,7 @@ const exec = async (a, base) => {
         case 'INPUT_VALUE':
           if (!('value' in el)) throw new Fail('not_actionable', a.selector + ' is a ' + describe(el) + ', not a form field');
           return { value: el.value };
-        case 'IS_CHECKED':
-          if (!('checked' in el)) throw new Fail('not_actionable', a.selector + ' is not a checkbox or radio');
-          return { value: el.checked };
+        case 'IS_CHECKED': return { value: checked(checkable(el, a.selector)) };
       }
       throw new Fail('script', 'unknown read ' + a.what);
     }
@@ -154,11 +195,13 @@ if (navigationApi) {
   window.navigation.addEventListener('navigate', (e) => {
     if (e.destination && e.destination.sameDocument) return;
     leavingDocument = true;
-    if (pendingDone.length) send({ t: 'done', done: pendingDone.splice(0) });
+    leavePage(); // the page view's Web Vitals are final: report them while the document can still report
+    if (pendingDone.length || samples.length) send({ t: 'done', done: pendingDone.splice(0) });
   });
 }
 const runBatch = async (batch, me) => {
   step = batch.step;
+  const armedAt = epoch();
   let prevEnd = batch.since;
   const done = pendingDone;
   const flush = (msg) => { msg.done = done.splice(0); send(msg); };
@@ -168,6 +211,7 @@ const runBatch = async (batch, me) => {
     if (!WAITS.has(a.op) && a.op !== 'read' && a.op !== 'host') mark = start;
     const base = WAITS.has(a.op) && prevEnd != null ? prevEnd : start;
     if (a.op === 'navigate') {
+      leavePage(); // this page view ends here: its Web Vitals go with the report
       flush({ t: 'nav', id: a.id, at: start });
       if (a.reload) location.reload(); else location.href = a.url;
       return;
@@ -183,13 +227,19 @@ const runBatch = async (batch, me) => {
       if (me.cancelled || e === cancelled) return;
       const fail = e instanceof Fail ? e : e instanceof Usage ? new Fail('invalid_selector', e.message)
           : new Fail('script', String(e && e.stack || e));
-      flush({ t: 'fail', id: a.id, kind: fail.kind, msg: fail.message, ms: epoch() - start, url: location.href });
+      flush({ t: 'fail', id: a.id, kind: fail.kind, msg: fail.message, ms: epoch() - start, start,
+        url: location.href });
       return;
     }
     if (me.cancelled) return;
-    const end = r.end != null ? r.end : epoch();
+    let end = r.end != null ? r.end : epoch();
+    if (WAITS.has(a.op) && !r.span && heldAtOnce && base < armedAt) {
+      // A wait that held at once in a document the owner re-armed after a navigation: it became true by the page's
+      // last change, not when the re-armed runner looked (the time in between is the driver's, not the page's).
+      end = Math.max(base, Math.min(end, T0 + lastChange));
+    }
     const from = r.span ? r.start : base;
-    done.push({ id: a.id, ms: Math.max(0, end - from), start, end, url: location.href,
+    done.push({ id: a.id, ms: Math.max(0, end - from), from, start, end, url: location.href,
       v: r.value === undefined ? null : r.value });
     prevEnd = end;
     if (leavingDocument || (!navigationApi && MAY_NAVIGATE.has(a.op))) flush({ t: 'done' });
@@ -215,29 +265,31 @@ Object.defineProperty(window, '__liveload', { value: Object.freeze({
     // Start in a task of its own, so that the evaluate that armed the batch returns at once: the owner thread
     // is not held while the first action (and what the page does in response) runs.
     later(() => runBatch(batch, me));
-    return doc;
+    return { doc, at: epoch() }; // the page's clock now: the owner maps it onto the JVM's from this call's timing
   },
   cancel() {
     if (current) current.cancelled = true;
     current = null;
     for (const w of Array.from(waiters)) w.cancel();
   },
-  // Samples so far; `final` closes the page's LCP and CLS (the user is leaving).
+  // Samples so far; `final` ends the page view (the user's context is closing): its Web Vitals are final.
   drain(final) {
-    if (final) { finalizeLcp(); finalizeCls(); }
-    return { doc, s: drain(), dropped };
+    if (final) leavePage();
+    return { doc, s: drain(), dropped, sent: epoch() };
   },
   evaluate(id, fn, arg) {
     const start = epoch();
     Promise.resolve().then(() => typeof fn === 'function' ? fn(arg) : fn).then((v) => {
       let value = v === undefined ? null : v;
       try { value = JSON.parse(JSON.stringify(value)); } catch (e) {
-        send({ t: 'fail', id, kind: 'script', msg: 'result is not JSON-like: ' + e.message, ms: epoch() - start, url: location.href });
+        send({ t: 'fail', id, kind: 'script', msg: 'result is not JSON-like: ' + e.message, ms: epoch() - start,
+          start, url: location.href });
         return;
       }
       const end = epoch();
       send({ t: 'done', id, ms: end - start, start, end, url: location.href, v: value });
-    }, (e) => send({ t: 'fail', id, kind: 'script', msg: String(e && e.stack || e), ms: epoch() - start, url: location.href }));
+    }, (e) => send({ t: 'fail', id, kind: 'script', msg: String(e && e.stack || e), ms: epoch() - start, start,
+      url: location.href }));
   }
 }) });
 send({ t: 'doc', phase: 'init', url: location.href });
