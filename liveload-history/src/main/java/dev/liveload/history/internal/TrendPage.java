@@ -149,7 +149,7 @@ public final class TrendPage {
     return s == Statistic.P50 || s == Statistic.P95 || s == Statistic.P99;
   }
 
-  static String title(TrendSeries s) {
+  public static String title(TrendSeries s) {
     String what = switch (s.subject()) {
       case RUN -> s.name() + " per second and error ratio";
       case STEP -> "step " + s.name();
