@@ -4,8 +4,8 @@ import static java.time.Duration.ofMillis;
 import static java.time.Duration.ofSeconds;
 
 import dev.liveload.LiveLoad;
-import dev.liveload.RunHook;
 import dev.liveload.Load;
+import dev.liveload.RunHook;
 import dev.liveload.RunOptions;
 import dev.liveload.report.HtmlReport;
 import dev.liveload.result.RunResult;
