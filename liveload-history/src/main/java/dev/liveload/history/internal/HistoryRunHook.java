@@ -43,8 +43,8 @@ public final class HistoryRunHook implements RunHook {
       labels.putAll(settings.labels());
       RunEntry entry = history.add(result, labels);
       int runs = history.runs(RunQuery.named(entry.name())).size();
-      notes.add("history: run " + entry.id() + " added to " + history.directory() + " (" + runs + " runs of "
-          + entry.name() + ")");
+      notes.add("history: run " + entry.id() + " added to " + history.directory() + " (" + runs
+          + (runs == 1 ? " run of " : " runs of ") + entry.name() + ")");
       RegressionCheck check = history.check(result, new RunQuery(null, settings.baseline(), 0), settings.rule());
       if (check.regressed() && settings.failOnRegression()) {
         for (Regression r : check.regressions()) {
