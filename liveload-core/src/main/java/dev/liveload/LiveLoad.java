@@ -53,15 +53,26 @@ public final class LiveLoad {
 
   /**
    * Runs, prints the verdict (each failed threshold with its observed value, or why the run did not complete)
-   * and exits the JVM with {@link #exitCode(RunResult)}.
+   * and exits the JVM with {@link #exitCode(RunResult)}. The {@link RunHook}s on the class path check their
+   * settings before the load and take the result after it (liveload-history's adds it to the history named by
+   * {@code -Dliveload.history}); what they say is printed after the verdict, and a failure they report makes the
+   * exit code 1.
    *
    * @param options what to run
    */
   public static void runAndExit(RunOptions options) {
+    var hooks = RunHook.installed();
+    hooks.forEach(RunHook::beforeRun);
     RunResult result = run(options);
+    RunHook.Outcome said = RunHook.afterRun(hooks, result);
     System.out.println(verdict(result));
+    said.notes().forEach(System.out::println);
+    if (!said.failures().isEmpty()) {
+      System.out.println("FAILED after the run:");
+      said.failures().forEach(f -> System.out.println("  ✗ " + f));
+    }
     System.out.flush();
-    System.exit(exitCode(result));
+    System.exit(said.failures().isEmpty() ? exitCode(result) : 1);
   }
 
   /**

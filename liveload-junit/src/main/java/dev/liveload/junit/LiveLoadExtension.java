@@ -2,6 +2,7 @@ package dev.liveload.junit;
 
 import dev.liveload.InvalidOptionException;
 import dev.liveload.LiveLoad;
+import dev.liveload.RunHook;
 import dev.liveload.junit.internal.Attachments;
 import dev.liveload.junit.internal.Failures;
 import dev.liveload.junit.internal.OptionsFactory;
@@ -11,6 +12,7 @@ import dev.liveload.result.RunResult;
 import java.lang.reflect.Method;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.extension.BeforeTestExecutionCallback;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
@@ -26,7 +28,10 @@ import org.junit.platform.commons.support.AnnotationSupport;
  * any load, when they are inconsistent), runs it right before the test method (after {@code @BeforeEach}), writes
  * the result and report files, hands the {@link RunResult} to the test method, and fails the test when a threshold
  * failed or the run did not complete. When the method body fails too, the failure shows both; any failure of a load
- * test says where its result and report are. Registered by {@link LoadTest}; there is nothing to configure.
+ * test says where its result and report are. Registered by {@link LoadTest}; there is nothing to configure. The
+ * {@link RunHook}s on the class path take part: they check their settings before the load, take the result after it
+ * (liveload-history's adds it to the history named by {@code -Dliveload.history}), their notes become report entries
+ * of the test, and a failure they report fails it.
  *
  * <p>Works with JUnit 5.10 and newer, JUnit 6 included. From JUnit 5.12 on, the two files are also attached to the
  * test with {@code ExtensionContext.publishFile} (JUnit copies them into its reporting directory; configuration
@@ -98,8 +103,10 @@ public final class LiveLoadExtension implements BeforeTestExecutionCallback, Par
   private static Outcome run(ExtensionContext context, LoadTest test) {
     String name = name(context);
     OptionsFactory.Prepared prepared = OptionsFactory.prepare(context, test);
+    List<RunHook> hooks = RunHook.installed();
     RunResult run;
     try {
+      hooks.forEach(RunHook::beforeRun);
       run = LiveLoad.run(prepared.options());
     } catch (InvalidOptionException e) {
       throw new ExtensionConfigurationException("@LoadTest on " + name + ": " + e.getMessage(), e);
@@ -113,6 +120,8 @@ public final class LiveLoadExtension implements BeforeTestExecutionCallback, Par
     if (files[1] != null) {
       Attachments.publish(context, files[1], "text/html");
     }
-    return new Outcome(name, result, verdicts, files[0], files[1]);
+    RunHook.Outcome said = RunHook.afterRun(hooks, result);
+    said.notes().forEach(note -> context.publishReportEntry("liveload", note));
+    return new Outcome(name, result, verdicts, files[0], files[1], said.failures());
   }
 }

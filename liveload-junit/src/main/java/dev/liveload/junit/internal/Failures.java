@@ -45,7 +45,7 @@ public final class Failures {
     RunResult r = o.result();
     List<ThresholdResult> failed = o.verdicts().stream().filter(t -> !t.passed()).toList();
     boolean incomplete = r.run().status() != RunStatus.COMPLETED;
-    if (failed.isEmpty() && !incomplete) {
+    if (failed.isEmpty() && !incomplete && o.hooks().isEmpty()) {
       return null;
     }
     var sb = new StringBuilder();
@@ -63,6 +63,10 @@ public final class Failures {
       if (!r.run().reason().isEmpty()) {
         sb.append(" (").append(r.run().reason()).append(')');
       }
+    }
+    if (!o.hooks().isEmpty()) {
+      sb.append(sb.isEmpty() ? "" : "\n").append(o.test()).append(" failed after its run:");
+      o.hooks().forEach(h -> sb.append("\n  ✗ ").append(h));
     }
     return sb.toString();
   }

@@ -13,5 +13,12 @@ import java.util.List;
  * @param verdicts every threshold's verdict
  * @param json     the result file
  * @param html     the report file, or null when none was written
+ * @param hooks    failures the run hooks reported (a regression against history), never null
  */
-public record Outcome(String test, RunResult result, List<ThresholdResult> verdicts, Path json, Path html) {}
+public record Outcome(String test, RunResult result, List<ThresholdResult> verdicts, Path json, Path html,
+    List<String> hooks) {
+  /** Copies the hook failures. */
+  public Outcome {
+    hooks = List.copyOf(hooks);
+  }
+}

@@ -6,15 +6,15 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
 /** The script and style text inlined into every report page, read once from the class path. */
-final class Assets {
+public final class Assets {
   /** uPlot's version: the webjar on the class path (see the module pom). */
-  static final String UPLOT_VERSION = "1.6.30";
+  public static final String UPLOT_VERSION = "1.6.30";
   private static final String UPLOT = "/META-INF/resources/webjars/uplot/" + UPLOT_VERSION + "/dist/";
 
-  static final String UPLOT_JS = safeForScript(read(UPLOT + "uPlot.iife.min.js"), "uPlot.iife.min.js");
-  static final String UPLOT_CSS = read(UPLOT + "uPlot.min.css");
-  static final String REPORT_JS = safeForScript(read("report.js"), "report.js");
-  static final String REPORT_CSS = read("report.css");
+  public static final String UPLOT_JS = safeForScript(read(UPLOT + "uPlot.iife.min.js"), "uPlot.iife.min.js");
+  public static final String UPLOT_CSS = read(UPLOT + "uPlot.min.css");
+  public static final String REPORT_JS = safeForScript(read("report.js"), "report.js");
+  public static final String REPORT_CSS = read("report.css");
 
   private Assets() {}
 

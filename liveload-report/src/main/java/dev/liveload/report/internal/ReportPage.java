@@ -23,8 +23,7 @@ public final class ReportPage {
     var sb = new StringBuilder(256 * 1024);
     sb.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
         .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
-        .append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; script-src "
-            + "'unsafe-inline'; style-src 'unsafe-inline'; img-src data:\">")
+        .append(dev.liveload.report.ReportAssets.CONTENT_SECURITY_POLICY)
         .append("<meta name=\"generator\" content=\"LiveLoad\">")
         .append("<title>").append(Html.escape("LiveLoad report — " + r.run().name())).append("</title>")
         .append("<style>").append(Assets.UPLOT_CSS).append('\n').append(Assets.REPORT_CSS).append("</style>")
