@@ -145,7 +145,7 @@ public final class Controller {
         NodeState node = byName.get(ni.node());
         if (node != null && node.failure == null) {
           node.ingest(ni.seq(), ni.data());
-          monitor.ingest(ni.data());
+          monitor.ingest(ni.node(), ni.data());
         }
       } catch (RuntimeException e) {
         LOG.warn("could not read a worker's interval: {}", e.toString());
