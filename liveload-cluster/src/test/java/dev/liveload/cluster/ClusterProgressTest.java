@@ -62,6 +62,10 @@ class ClusterProgressTest {
         .build());
 
     assertThat(r.nodes()).extracting(n -> n.id() + " " + n.status()).containsExactly("w1 completed", "w2 failed");
+    // a failed worker leaves the run described as the whole run, not as a concatenation of shares
+    String whole = Load.constant(6, ofSeconds(10)).describe();
+    assertThat(r.scenarios()).singleElement().satisfies(s -> assertThat(s.load()).isEqualTo(whole));
+    assertThat(r.total().load()).isEqualTo(whole);
     assertThat(snapshots).as("one snapshot a second of a 10 s run").hasSizeGreaterThanOrEqualTo(8);
     for (int i = 1; i < snapshots.size(); i++) {
       long step = snapshots.get(i).elapsed().toMillis() - snapshots.get(i - 1).elapsed().toMillis();

@@ -72,6 +72,17 @@ public final class ProgressLines {
         allRequests, allIterations, dropped, browser, workers);
   }
 
+  /**
+   * A line about the run itself (for example who joined a distributed run), where its progress goes: printed with
+   * the console's lines, logged to {@code dev.liveload.progress} with SLF4J's, else logged at INFO by LiveLoad.
+   */
+  public static void note(Progress p, String line, PrintStream out) {
+    switch (p.sink()) {
+      case "console" -> out.println(line);
+      default -> PROGRESS.info(line);
+    }
+  }
+
   /** Sends a snapshot where the run's progress goes (a failing callback is logged, not rethrown). */
   public static void emit(Progress p, ProgressSnapshot s, PrintStream out) {
     switch (p.sink()) {

@@ -84,10 +84,19 @@ public final class ResultJson {
     abstract Map<String, Measurement> measurements();
   }
 
-  /** Leaves {@code cold} out when false, so results of warm generators write exactly as older files. */
+  /**
+   * Leaves {@code cold} out when false and {@code workers} when null, so results of one warm generator write exactly
+   * as older files.
+   */
   private abstract static class GeneratorHealthMixin {
     @JsonInclude(JsonInclude.Include.NON_DEFAULT)
     abstract Boolean cold();
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    abstract Integer workers();
+
+    @com.fasterxml.jackson.annotation.JsonIgnore
+    abstract boolean merged();
   }
 
   /** Pretty-printed JSON with a trailing newline. */

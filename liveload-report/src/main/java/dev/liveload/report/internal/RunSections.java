@@ -110,7 +110,8 @@ final class RunSections {
     Histogram handOver = r.total().metric("browser.queue");
     sb.append("<div class=\"cards\">")
         .append(Parts.card("CPU", Fmt.num(g.cpuMeanPercent()) + "% mean", "max " + Fmt.num(g.cpuMaxPercent())
-            + "% per interval · % of one core · " + g.cores() + " cores", ""))
+            + "% per interval · % of one core · " + g.cores() + " cores" + (g.merged() ? " · busiest of "
+            + g.workers() + " workers, per figure; cores once per host" : ""), ""))
         .append(Parts.card("Heap", Fmt.bytes(g.heapUsedMaxBytes()), "most in use · max " + Fmt.bytes(
             g.heapMaxBytes()), ""))
         .append(Parts.card("GC", Fmt.count(g.gcMillis()) + " ms", "total pause time", ""))
