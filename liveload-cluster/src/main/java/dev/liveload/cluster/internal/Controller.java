@@ -122,6 +122,15 @@ public final class Controller {
       }
     });
     if (!refusals.isEmpty()) {
+      // the workers that accepted hold a launched browser and open feeders: let them go
+      String cancel = Tasks.Cancel.message(runId);
+      for (NodeState node : prepares.keySet()) {
+        try {
+          executor.submitToMember(new Tasks.Cancel(runId, signer.sign(cancel)), node.member);
+        } catch (RuntimeException e) {
+          LOG.debug("could not cancel the plan on {}: {}", node.name, e.toString());
+        }
+      }
       throw new IllegalStateException("distributed run not started: " + refusals.size() + " of " + nodes.size()
           + " workers refused the plan; no load was started. " + String.join("; ", refusals));
     }
@@ -207,6 +216,7 @@ public final class Controller {
       String status;
       String reason;
       double skew = outcome == null ? 0 : outcome.skewMillis();
+      Double firstSkew = outcome == null ? null : outcome.firstActionSkewMillis();
       if (outcome != null && outcome.result() != null) {
         r = RunResult.fromJson(outcome.result());
         status = r.run().status().name().toLowerCase(java.util.Locale.ROOT);
@@ -220,7 +230,8 @@ public final class Controller {
       }
       results.add(r);
       nodeResults.add(new NodeResult(n.name, n.info.host(), n.info.cores(), r.total().maxUsers(), status,
-          status.equals("completed") ? "" : reason, skew, r.total().counters(), r.total().metrics(), r.generator()));
+          status.equals("completed") ? "" : reason, skew, r.total().counters(), r.total().metrics(), r.generator(),
+          firstSkew));
     }
     intervals.removeMessageListener(listener);
     hz.getCluster().removeMembershipListener(membership);

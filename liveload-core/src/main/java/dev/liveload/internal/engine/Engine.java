@@ -110,8 +110,32 @@ public final class Engine {
     }
   }
 
+  /**
+   * Does before the start what can be done before it: launches the browser (a missing one fails here, before any
+   * load) and loads what the first samples need. A distributed run's worker calls it while it prepares its plan,
+   * before the cluster's start time is fixed, so that its start is not late by a browser launch.
+   */
+  public void prepare() {
+    browsers.openIfConfigured();
+    Sampler.warmUp();
+  }
+
+  /** Releases what {@link #prepare} (and the constructor) opened, for a run that will not start. */
+  public void discard() {
+    browsers.close();
+    feeders.close();
+  }
+
+  /**
+   * @return when the run's first action (request, WebSocket exchange, browser action) began, {@link System#nanoTime()},
+   *     or {@link Long#MIN_VALUE} when none ran
+   */
+  public long firstActionNanos() {
+    return registry.firstAction().startNanos();
+  }
+
   public RunResult run() {
-    browsers.openIfConfigured(); // a missing browser fails here, before any load
+    prepare(); // a missing browser fails here, before any load (at once when already prepared)
     runThread = Thread.currentThread();
     if (hooks.beforeStart() != null) {
       hooks.beforeStart().run();

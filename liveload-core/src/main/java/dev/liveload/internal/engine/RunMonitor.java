@@ -47,6 +47,9 @@ final class RunMonitor {
   /** Called after each per-second sample. */
   void afterSample(long nowEpochMillis) {
     long now = System.nanoTime();
+    if (engine.registry.firstAction().startNanos() != Long.MIN_VALUE) {
+      engine.registry.firstAction().close(); // the first actions are in: stop watching
+    }
     long elapsed = now - startNanos;
     if (engine.measuredFromNanos() != Long.MIN_VALUE) { // nothing to judge during a warm-up
       String abort = thresholds.evaluate(live, elapsed / 1_000_000);

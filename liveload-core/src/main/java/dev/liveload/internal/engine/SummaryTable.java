@@ -45,6 +45,13 @@ public final class SummaryTable {
     for (NodeResult n : r.nodes()) {
       node(sb, n);
     }
+    var firsts = r.nodes().stream().map(NodeResult::firstActionSkewMillis).filter(java.util.Objects::nonNull)
+        .mapToDouble(Double::doubleValue).summaryStatistics();
+    if (firsts.getCount() > 1) {
+      sb.append(String.format(Locale.ROOT, "  start skew: first actions %.1f ms apart across %d nodes; wake-ups "
+          + "within %.1f ms%n", firsts.getMax() - firsts.getMin(), firsts.getCount(), r.nodes().stream()
+          .mapToDouble(n -> Math.abs(n.startSkewMillis())).max().orElse(0)));
+    }
     return sb.toString();
   }
 
@@ -72,7 +79,10 @@ public final class SummaryTable {
       sb.append(String.format(Locale.ROOT, "; CPU mean %.0f%%, max %.0f%%; heap up to %d MB; lag p99 %.1f ms",
           g.cpuMeanPercent(), g.cpuMaxPercent(), g.heapUsedMaxBytes() >> 20, g.schedulerLag().p99()));
     }
-    sb.append(String.format(Locale.ROOT, "; start skew %.1f ms", n.startSkewMillis()));
+    sb.append(String.format(Locale.ROOT, "; woke %.1f ms after the planned start", n.startSkewMillis()));
+    if (n.firstActionSkewMillis() != null) {
+      sb.append(String.format(Locale.ROOT, ", first action at %+.1f ms", n.firstActionSkewMillis()));
+    }
     sb.append('\n');
   }
 

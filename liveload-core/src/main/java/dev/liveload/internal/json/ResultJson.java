@@ -64,6 +64,7 @@ public final class ResultJson {
         .addModule(instants)
         .addMixIn(RunResult.class, RunResultMixin.class)
         .addMixIn(dev.liveload.result.GeneratorHealth.class, GeneratorHealthMixin.class)
+        .addMixIn(dev.liveload.result.NodeResult.class, NodeResultMixin.class)
         .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
         .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
         .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
@@ -97,6 +98,12 @@ public final class ResultJson {
 
     @com.fasterxml.jackson.annotation.JsonIgnore
     abstract boolean merged();
+  }
+
+  /** Leaves {@code firstActionSkewMillis} out when unknown (a node that ran no action). */
+  private abstract static class NodeResultMixin {
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    abstract Double firstActionSkewMillis();
   }
 
   /** Pretty-printed JSON with a trailing newline. */
