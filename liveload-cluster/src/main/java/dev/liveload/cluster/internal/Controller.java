@@ -89,7 +89,9 @@ public final class Controller {
     int[][] rowShares = PlanCodec.rowShares(weights);
     IExecutorService executor = hz.getExecutorService("liveload");
 
-    // 1. Every worker checks its signed plan; none starts unless all accept.
+    // 1. Every worker checks its signed plan (with the scenario classes' fingerprints); none starts unless all accept.
+    var fingerprints = ScenarioClasses.fingerprints(options.populations().stream()
+        .flatMap(p -> p.members().stream()).<Class<?>>map(Population.Member::type).toList());
     var prepares = new LinkedHashMap<NodeState, Future<String>>();
     for (int i = 0; i < nodes.size(); i++) {
       NodeState node = nodes.get(i);
@@ -103,7 +105,8 @@ public final class Controller {
           hz.getCluster().getClusterTime(), node.name, options.baseUrl() == null ? null : options.baseUrl().toString(),
           PlanCodec.http(options.http()), options.gracefulStop().toMillis(), options.iterationTimeout().toMillis(),
           options.seed() + 0x9E3779B97F4A7C15L * (i + 1), parts, throttles, PlanCodec.browser(options.browser()),
-          PlanCodec.feeders(options.feeders(), rowShares[i]), List.copyOf(options.redactedParameters()));
+          PlanCodec.feeders(options.feeders(), rowShares[i]), List.copyOf(options.redactedParameters()),
+          fingerprints);
       String json = PlanCodec.toJson(plan);
       prepares.put(node, executor.submitToMember(new Tasks.Prepare(json, signer.sign(json)), node.member));
     }

@@ -95,9 +95,15 @@ public final class WorkerRuntime {
     if (seen.putIfAbsent(plan.runId(), true) != null) {
       return "run " + plan.runId() + " was already prepared here: refused as replayed";
     }
+    ClassLoader loader = Thread.currentThread().getContextClassLoader() != null
+        ? Thread.currentThread().getContextClassLoader() : WorkerRuntime.class.getClassLoader();
+    String otherCode = ScenarioClasses.mismatch(plan.classes(), loader);
+    if (otherCode != null) {
+      LOG.warn("refused run {}: {}", plan.runId(), otherCode);
+      return otherCode;
+    }
     try {
-      RunOptions options = PlanCodec.options(plan, Thread.currentThread().getContextClassLoader() != null
-          ? Thread.currentThread().getContextClassLoader() : WorkerRuntime.class.getClassLoader());
+      RunOptions options = PlanCodec.options(plan, loader);
       // everything that takes time happens now, before the controller fixes the start: feeders open, the browser
       // launches, the engine's own code loads
       var ready = new Prepared(plan, options, this::hooks);
