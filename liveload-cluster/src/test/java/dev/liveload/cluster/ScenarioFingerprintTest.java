@@ -20,6 +20,7 @@ import javax.tools.ToolProvider;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Two worker JVMs, the second with another build of {@link CountingScenario} ahead on its class path: the plan
@@ -32,6 +33,8 @@ class ScenarioFingerprintTest {
   private static final List<String> members = new ArrayList<>();
   private static TargetServer target;
   private static Path otherBuild;
+  @TempDir
+  static Path scratch;
 
   @BeforeAll
   static void start() throws Exception {
@@ -58,7 +61,7 @@ class ScenarioFingerprintTest {
 
   /** The same class name, other code: what a worker started from an older jar has. */
   private static Path compileOtherCountingScenario() throws Exception {
-    Path dir = Files.createTempDirectory("other-build");
+    Path dir = scratch.resolve("other-build");
     Path src = Files.createDirectories(dir.resolve("src/dev/liveload/cluster")).resolve("CountingScenario.java");
     Files.writeString(src, """
         package dev.liveload.cluster;
