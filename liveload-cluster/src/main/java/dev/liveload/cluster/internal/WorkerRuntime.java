@@ -108,7 +108,7 @@ public final class WorkerRuntime {
       // launches, the engine's own code loads
       var ready = new Prepared(plan, options, this::hooks);
       try {
-        ready.engine.prepare();
+        ready.engine.prepareForPlannedStart();
       } catch (RuntimeException e) {
         ready.engine.discard();
         throw e;

@@ -243,7 +243,7 @@ final class ActionQueue {
     }
     if (page == null) {
       try {
-        page = runtime.connection().newPage(restore);
+        page = runtime.newPage(restore);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new IterationInterrupted(interruptCause());

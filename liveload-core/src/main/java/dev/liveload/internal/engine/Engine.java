@@ -120,6 +120,29 @@ public final class Engine {
     Sampler.warmUp();
   }
 
+  /**
+   * As {@link #prepare}, and for a start planned ahead (a distributed run's worker) also makes the pages of the
+   * browser users that start in the first second (at most {@value #MAX_WARM_PAGES}), so that their first actions
+   * are not late by a context's creation.
+   */
+  public void prepareForPlannedStart() {
+    prepare();
+    int first = 0;
+    for (LoadRunner r : runners) {
+      if (r.load() instanceof dev.liveload.ClosedLoad closed) {
+        first += (int) Math.ceil(closed.usersAtNanos(1_000_000_000L) - 1e-9);
+      }
+    }
+    try {
+      browsers.warmPages(Math.min(MAX_WARM_PAGES, first));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Most pages {@link #prepareForPlannedStart} makes ahead. */
+  static final int MAX_WARM_PAGES = 16;
+
   /** Releases what {@link #prepare} (and the constructor) opened, for a run that will not start. */
   public void discard() {
     browsers.close();
