@@ -3,8 +3,9 @@ package dev.liveload.internal.metrics;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * When the run's first action began: the earliest start (its end minus its duration) of a request, WebSocket
- * exchange or browser action recorded while this is open. A distributed run compares it across workers (how far
+ * When the run's first action began: the earliest start of a request, WebSocket exchange or browser action
+ * recorded while this is open: a request's end minus its duration (metrics that {@link MetricDef#chargesStartLag}),
+ * a browser batch's dispatch to its page. A distributed run compares it across workers (how far
  * apart their users really began), besides how precisely each woke up. Closed after the first second, so that
  * recording costs one volatile read from then on.
  */
@@ -12,12 +13,16 @@ public final class FirstAction {
   private final AtomicLong startNanos = new AtomicLong(Long.MAX_VALUE);
   private volatile boolean open = true;
 
-  /** Records an action that took {@code durationNanos} and ended now. */
-  void ended(long durationNanos) {
+  /** @return whether actions are still being watched */
+  public boolean open() {
+    return open;
+  }
+
+  /** Records an action that began at {@code startNanos} ({@link System#nanoTime()}). */
+  public void began(long start) {
     if (!open) {
       return;
     }
-    long start = System.nanoTime() - Math.max(0, durationNanos);
     long seen;
     while (start < (seen = startNanos.get())) {
       if (startNanos.compareAndSet(seen, start)) {

@@ -17,7 +17,7 @@ public final class MetricRegistry {
   private final ConcurrentHashMap<Integer, Set<String>> urlsByScenario = new ConcurrentHashMap<>();
   private final FirstAction firstAction = new FirstAction();
 
-  /** @return when the run's first action began, as its series record them */
+  /** @return when the run's first action began, as users record their actions */
   public FirstAction firstAction() {
     return firstAction;
   }
@@ -38,7 +38,7 @@ public final class MetricRegistry {
         }
       }
     }
-    return series.computeIfAbsent(key, k -> new Series(k, firstAction));
+    return series.computeIfAbsent(key, Series::new);
   }
 
   public Collection<Series> all() {

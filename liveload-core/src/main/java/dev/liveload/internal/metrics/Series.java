@@ -14,23 +14,14 @@ public final class Series {
   /** Cumulative; touched only by the ticker thread (and read after the run). */
   final Histogram total = Hdr.newHistogram();
 
-  /** Told of each passed action's samples (requests, browser actions), or null for other metrics. */
-  private final FirstAction first;
-  private final long nanosPerUnit;
-
-  Series(MetricKey key, FirstAction first) {
+  Series(MetricKey key) {
     this.key = key;
     this.def = MetricDef.of(key.metric());
-    this.first = def.chargesStartLag() ? first : null;
-    this.nanosPerUnit = 1_000_000L / Math.max(1, def.scale());
   }
 
   /** Records one sample; wait-free for writers, no allocation once the histogram has grown to the value. */
   public void record(long value) {
     recorder.recordValue(value < 0 ? 0 : value);
-    if (first != null) {
-      first.ended(value * nanosPerUnit);
-    }
   }
 
   /** Moves the samples recorded since the last call into {@code interval} (replacing its content). */
