@@ -22,10 +22,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A load generator of a distributed run: a JVM with the scenarios on its class path that joins the cluster and
- * runs whatever part of a run a controller sends it — but only plans signed with the cluster's shared secret.
+ * runs whatever part of a run a controller sends it — but only plans signed with the cluster's shared secret, and
+ * only when its scenario classes are the controller's (start every worker from the same jar of test classes and
+ * dependencies). It tells of members joining and leaving in one line each (the CLI prints them; an embedded worker
+ * logs them at INFO); Hazelcast's own log is at WARN.
  *
  * <pre>
- * java -cp my-tests.jar:liveload-cluster.jar:... dev.liveload.cluster.Worker \
+ * java -cp my-app-1.0-load-tests.jar dev.liveload.cluster.Worker \
  *     --cluster load-test --members 10.0.0.11:5701,10.0.0.12:5701 --bind 10.0.0.11 --secret-file /etc/liveload/secret
  * </pre>
  *
