@@ -52,7 +52,9 @@ final class ClusterMonitor {
   private final java.util.Set<String> finished = new java.util.HashSet<>();
   private long released = Long.MIN_VALUE;
   private long nextEvaluation;
-  private long nextProgress;
+  /** The second of the next snapshot: one every {@code everySeconds} of the seconds workers sample at. */
+  private long nextProgressSecond;
+  private final long everySeconds;
 
   ClusterMonitor(RunOptions options, List<String> scenarioNames, long intervalMillis, long startMillis,
       Collection<NodeState> nodes) {
@@ -66,7 +68,8 @@ final class ClusterMonitor {
         () -> Math.max(0, System.currentTimeMillis() - startMillis) / 1000.0);
     this.thresholds = new LiveThresholds(options.thresholds());
     this.nextEvaluation = startMillis + 1000;
-    this.nextProgress = startMillis + options.progress().every().toMillis();
+    this.everySeconds = options.progress().every().toSeconds();
+    this.nextProgressSecond = Math.ceilDiv(startMillis + options.progress().every().toMillis(), 1000);
   }
 
   static long secondOf(long sampleMillis) {
@@ -77,8 +80,15 @@ final class ClusterMonitor {
   synchronized void ingest(String node, IntervalData data) {
     long second = secondOf(data.time());
     if (second <= released) {
-      // later than its second's snapshot: counted now, in the next one
-      second = released + 1;
+      // later than its second's snapshot (a worker's final, partial second, or one that was late): counted now, in
+      // the next snapshot
+      sampler.ingest(data);
+      usersNow.put(node, java.util.Arrays.stream(data.users()).sum());
+      lastSecond.merge(node, second, Math::max);
+      if (data.last()) {
+        finished.add(node);
+      }
+      return;
     }
     pending.computeIfAbsent(second, k -> new HashMap<>()).computeIfAbsent(node, k -> new ArrayList<>()).add(data);
     lastSecond.merge(node, second, Math::max);
@@ -119,10 +129,8 @@ final class ClusterMonitor {
         }
       }
       released = second;
-      if (sampledAt >= nextProgress) {
-        while (nextProgress <= sampledAt) {
-          nextProgress += options.progress().every().toMillis();
-        }
+      if (second >= nextProgressSecond) {
+        nextProgressSecond = second + everySeconds;
         if (!options.progress().sink().equals("none")) {
           ProgressLines.emit(options.progress(), snapshot(sampledAt), out);
         }
