@@ -80,9 +80,19 @@ class ClusterProgressTest {
           .isBetween(1L, lag > 1000 ? 2L : 1L);
     }
 
-    // every snapshot is the cluster at its second: the workers' own per-second figures, added up
+    // every snapshot is the cluster at its second: the workers' own per-second figures, added up. That needs each
+    // worker to have sampled within 800 ms of its second (the controller gathers samples by second, 200 ms early
+    // allowed); a worker whose threads waited longer for a CPU, as it reports, blurs the seconds
+    boolean onTime = lag < 800;
+    System.out.printf("workers' worst scheduling lag %.1f ms: %s%n", lag, onTime ? "checking every second exactly"
+        : "seconds blurred, checking totals only");
     List<Point> points = r.total().timeSeries().points();
     for (ProgressSnapshot s : snapshots) {
+      assertThat(s.users()).isBetween(0, 6);
+      assertThat(s.requests()).isLessThanOrEqualTo(r.total().requests());
+      if (!onTime) {
+        continue;
+      }
       long second = ClusterSecond.of(start + s.elapsed().toMillis());
       long requestsSoFar = points.stream().filter(p -> ClusterSecond.of(p.time() + p.millis()) <= second)
           .mapToLong(p -> p.count("requests")).sum();
@@ -104,14 +114,20 @@ class ClusterProgressTest {
       assertThat(s.workers()).isEqualTo(new ProgressSnapshot.Workers(2, 2));
       assertThat(s.line()).contains("| workers 2/2").contains("| users 6 |");
     });
-    assertThat(before).filteredOn(s -> s.elapsed().toMillis() >= 1_000)
-        .allSatisfy(s -> assertThat(s.users()).isEqualTo(6));
+    if (onTime) {
+      assertThat(before).filteredOn(s -> s.elapsed().toMillis() >= 1_000)
+          .allSatisfy(s -> assertThat(s.users()).isEqualTo(6));
+    }
     var after = snapshots.subList(killedAfter.get(), snapshots.size()).stream()
         .filter(s -> s.workers().alive() == 1).toList();
     assertThat(after).as("snapshots once w2 was seen dead").isNotEmpty()
         .allSatisfy(s -> assertThat(s.line()).contains("| workers 1/2"));
     assertThat(after.stream().filter(s -> !s.phase().equals("done")))
-        .allSatisfy(s -> assertThat(s.users()).as("w1's share only").isEqualTo(3));
+        .allSatisfy(s -> assertThat(s.users()).as("w1's share only").isLessThanOrEqualTo(3));
+    if (onTime) {
+      assertThat(after.stream().filter(s -> !s.phase().equals("done")))
+          .allSatisfy(s -> assertThat(s.users()).as("w1's share only").isEqualTo(3));
+    }
     assertThat(snapshots.get(snapshots.size() - 1).requests()).isLessThanOrEqualTo(r.total().requests());
   }
 
