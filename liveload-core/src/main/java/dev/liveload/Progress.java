@@ -44,7 +44,8 @@ public final class Progress {
   }
 
   /**
-   * @param listener called on the metrics thread with each snapshot; keep it quick
+   * @param listener called on the metrics thread with each snapshot (in a distributed run at the controller, with
+   *                 the whole cluster's, on a thread of the controller's); keep it quick
    * @return snapshots to a callback (no printed summary)
    */
   public static Progress to(Consumer<ProgressSnapshot> listener) {

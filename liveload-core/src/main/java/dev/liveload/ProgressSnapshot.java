@@ -31,11 +31,46 @@ import java.util.Locale;
  * @param iterations    iterations so far
  * @param dropped       open-model arrivals dropped so far
  * @param browser       what browser users did in the window, or null when no browser action ran in it
+ * @param workers       in a distributed run (at the controller), how many workers are alive of how many started;
+ *                      null in a run in one JVM. There, {@code users} counts only live workers' users and the
+ *                      other figures are the whole cluster's, merged at the same second of every worker
  * @since 0.1
  */
 public record ProgressSnapshot(Duration elapsed, Duration window, String phase, int users, double requestsPerSecond,
     double p95Millis, String p95Metric, double errorPercent, long requests, long iterations, long dropped,
-    Browser browser) {
+    Browser browser, Workers workers) {
+
+  /**
+   * The workers of a distributed run at the moment of a snapshot.
+   *
+   * @param alive workers still running the run (not failed)
+   * @param total workers the run started with
+   * @since 0.1
+   */
+  public record Workers(int alive, int total) {}
+
+  /**
+   * A snapshot of a run in one JVM (no workers).
+   *
+   * @param elapsed           time since the run started
+   * @param window            the window the rates cover
+   * @param phase             the load models' phase
+   * @param users             active users
+   * @param requestsPerSecond requests per second
+   * @param p95Millis         p95, ms
+   * @param p95Metric         what {@code p95Millis} is of
+   * @param errorPercent      failed requests, percent
+   * @param requests          requests so far
+   * @param iterations        iterations so far
+   * @param dropped           arrivals dropped so far
+   * @param browser           browser figures, or null
+   */
+  public ProgressSnapshot(Duration elapsed, Duration window, String phase, int users, double requestsPerSecond,
+      double p95Millis, String p95Metric, double errorPercent, long requests, long iterations, long dropped,
+      Browser browser) {
+    this(elapsed, window, phase, users, requestsPerSecond, p95Millis, p95Metric, errorPercent, requests, iterations,
+        dropped, browser, null);
+  }
 
   /**
    * What browser users did in a progress window.
@@ -67,13 +102,14 @@ public record ProgressSnapshot(Duration elapsed, Duration window, String phase, 
   public ProgressSnapshot(Duration elapsed, Duration window, String phase, int users, double requestsPerSecond,
       double p95Millis, double errorPercent, long requests, long iterations, long dropped) {
     this(elapsed, window, phase, users, requestsPerSecond, p95Millis, "http.duration", errorPercent, requests,
-        iterations, dropped, null);
+        iterations, dropped, null, null);
   }
 
   /**
    * @return one compact line, e.g. {@code [00:42] hold 50 users | users 50 | 812.4 req/s | p95 http 23.1 ms | ...},
    *     or for browser users {@code [00:42] hold 20 users | users 20 | 3.1 page views/s | 18.2 actions/s | p95
-   *     action 68.1 ms | p95 loading 55.0 ms | errors 0.00% of iterations | actions 812 | iterations 300}
+   *     action 68.1 ms | p95 loading 55.0 ms | errors 0.00% of iterations | actions 812 | iterations 300}; a
+   *     distributed run's ends with {@code | workers 2/2}
    */
   public String line() {
     long s = elapsed.toSeconds();
@@ -106,6 +142,9 @@ public record ProgressSnapshot(Duration elapsed, Duration window, String phase, 
     parts.add("iterations " + iterations);
     if (dropped > 0) {
       parts.add("dropped " + dropped);
+    }
+    if (workers != null) {
+      parts.add("workers " + workers.alive() + "/" + workers.total());
     }
     return String.join(" | ", parts);
   }

@@ -33,7 +33,8 @@ import java.util.List;
  *
  * <p>What is protected, and what is not: workers run only plans signed (HMAC-SHA256) with the cluster's shared
  * secret, which is required unless every member binds to loopback; plans expire after a minute and run once, so a
- * captured plan cannot be replayed; each member binds one interface; user code deployment is off. Open-source
+ * captured plan cannot be replayed; a plan carries a fingerprint of each scenario class, and a worker whose classes
+ * differ (another build) refuses it; each member binds one interface; user code deployment is off. Open-source
  * Hazelcast has no TLS and no member authentication: traffic between members is not encrypted and anyone who
  * reaches the ports can join the cluster (though not start load). Keep generators on a private network.
  *

@@ -1,5 +1,8 @@
 package dev.liveload.cluster;
 
+import com.hazelcast.cluster.Member;
+import com.hazelcast.cluster.MembershipEvent;
+import com.hazelcast.cluster.MembershipListener;
 import com.hazelcast.core.HazelcastInstance;
 import dev.liveload.InvalidOptionException;
 import dev.liveload.cluster.internal.Hazelcasts;
@@ -14,13 +17,18 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A load generator of a distributed run: a JVM with the scenarios on its class path that joins the cluster and
- * runs whatever part of a run a controller sends it — but only plans signed with the cluster's shared secret.
+ * runs whatever part of a run a controller sends it — but only plans signed with the cluster's shared secret, and
+ * only when its scenario classes are the controller's (start every worker from the same jar of test classes and
+ * dependencies). It tells of members joining and leaving in one line each (the CLI prints them; an embedded worker
+ * logs them at INFO); Hazelcast's own log is at WARN.
  *
  * <pre>
- * java -cp my-tests.jar:liveload-cluster.jar:... dev.liveload.cluster.Worker \
+ * java -cp my-app-1.0-load-tests.jar dev.liveload.cluster.Worker \
  *     --cluster load-test --members 10.0.0.11:5701,10.0.0.12:5701 --bind 10.0.0.11 --secret-file /etc/liveload/secret
  * </pre>
  *
@@ -33,13 +41,17 @@ import java.util.concurrent.CountDownLatch;
  * @since 0.1
  */
 public final class Worker implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(Worker.class);
   private final HazelcastInstance hazelcast;
   private final String name;
   private final CountDownLatch closed = new CountDownLatch(1);
 
-  private Worker(HazelcastInstance hazelcast, String name) {
+  private final java.util.function.Consumer<String> events;
+
+  private Worker(HazelcastInstance hazelcast, String name, java.util.function.Consumer<String> events) {
     this.hazelcast = hazelcast;
     this.name = name;
+    this.events = events;
   }
 
   /** @return a builder */
@@ -65,7 +77,10 @@ public final class Worker implements AutoCloseable {
     } catch (RuntimeException ignored) {
       // leaving anyway
     }
-    hazelcast.shutdown();
+    if (closed.getCount() > 0) {
+      hazelcast.shutdown();
+      events.accept("LiveLoad worker " + name + " left the cluster");
+    }
     closed.countDown();
   }
 
@@ -99,8 +114,8 @@ public final class Worker implements AutoCloseable {
         }
         i++;
       }
+      b.events = System.out::println;
       Worker worker = b.start();
-      System.out.println("LiveLoad worker " + worker.name() + " joined cluster '" + b.cluster + "'");
       Runtime.getRuntime().addShutdownHook(new Thread(worker::close));
       worker.awaitShutdown();
     } catch (InvalidOptionException | NumberFormatException e) {
@@ -133,6 +148,8 @@ public final class Worker implements AutoCloseable {
     private String secret;
     private Path secretFile;
     private double capacity = Runtime.getRuntime().availableProcessors();
+    /** Where membership changes are told: the CLI prints them, an embedded worker logs them. */
+    private java.util.function.Consumer<String> events = LOG::info;
 
     private Builder() {}
 
@@ -217,7 +234,29 @@ public final class Worker implements AutoCloseable {
       WorkerRuntime.install(new WorkerRuntime(hz, new Signer(key), info));
       hz.getMap(Hazelcasts.WORKERS).set(hz.getCluster().getLocalMember().getUuid().toString(),
           PlanCodec.toJson(info));
-      return new Worker(hz, workerName);
+      var told = events;
+      long controllers = hz.getCluster().getMembers().stream().filter(Member::isLiteMember).count();
+      told.accept("LiveLoad worker " + workerName + " joined cluster '" + cluster + "' at " + info.address() + " ("
+          + (hz.getCluster().getMembers().size() - controllers) + " workers" + (controllers == 0 ? ""
+              : ", " + controllers + " controller") + ")");
+      hz.getCluster().addMembershipListener(new MembershipListener() {
+        @Override
+        public void memberAdded(MembershipEvent event) {
+          told.accept("LiveLoad worker " + workerName + ": " + role(event.getMember()) + " "
+              + event.getMember().getAddress() + " joined");
+        }
+
+        @Override
+        public void memberRemoved(MembershipEvent event) {
+          told.accept("LiveLoad worker " + workerName + ": " + role(event.getMember()) + " "
+              + event.getMember().getAddress() + " left");
+        }
+      });
+      return new Worker(hz, workerName, told);
+    }
+
+    private static String role(Member m) {
+      return m.isLiteMember() ? "controller" : "worker";
     }
 
     private static String host() {

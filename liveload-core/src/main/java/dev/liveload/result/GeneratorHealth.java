@@ -23,18 +23,52 @@ import java.util.List;
  *                        measured part of the run began, so the first measured seconds include that delay (a
  *                        warning says how much); null in files from older versions, read as false. Avoid it with
  *                        {@code RunOptions.Builder.warmUp}
+ * @param workers         null for one generator. For several merged (a distributed run, whose nodes each keep
+ *                        their own figures in {@code RunResult.nodes()}), how many: then every figure is the
+ *                        <em>busiest</em> generator's — the highest mean CPU, the highest per-interval CPU, the
+ *                        largest heap and heap in use, the most GC time, the scheduling lag of the one with the
+ *                        highest p99, and per timeline interval the highest of each — while {@code cores} counts
+ *                        each host's cores once (two workers on one 2-core host: 2), {@code saturated} is true when
+ *                        any was, and {@code warnings} gathers theirs. Absent in older files (read as null)
  * @since 0.1
  */
 public record GeneratorHealth(
     boolean saturated, List<String> warnings, int cores, double cpuMeanPercent, double cpuMaxPercent,
     long heapMaxBytes, long heapUsedMaxBytes, long gcMillis, Histogram schedulerLag, List<HealthPoint> timeline,
-    Boolean cold) {
+    Boolean cold, Integer workers) {
 
   /** Creates a health record; lists are copied; a missing {@code cold} is false. */
   public GeneratorHealth {
     warnings = List.copyOf(warnings);
     timeline = List.copyOf(timeline);
     cold = Boolean.TRUE.equals(cold);
+  }
+
+  /**
+   * One generator's health record.
+   *
+   * @param saturated        whether the generator limited the load or the timings
+   * @param warnings         human-readable reasons
+   * @param cores            cores available
+   * @param cpuMeanPercent   mean process CPU, percent of one core
+   * @param cpuMaxPercent    highest per-interval process CPU
+   * @param heapMaxBytes     maximum heap
+   * @param heapUsedMaxBytes highest heap in use
+   * @param gcMillis         total garbage-collection time
+   * @param schedulerLag     the probe's wake-up lag, in ms
+   * @param timeline         one point per interval
+   * @param cold             whether the generator was still compiling its own code as the measured part began
+   */
+  public GeneratorHealth(boolean saturated, List<String> warnings, int cores, double cpuMeanPercent,
+      double cpuMaxPercent, long heapMaxBytes, long heapUsedMaxBytes, long gcMillis, Histogram schedulerLag,
+      List<HealthPoint> timeline, Boolean cold) {
+    this(saturated, warnings, cores, cpuMeanPercent, cpuMaxPercent, heapMaxBytes, heapUsedMaxBytes, gcMillis,
+        schedulerLag, timeline, cold, null);
+  }
+
+  /** @return true when the figures are the busiest of several generators' ({@link #workers()} is set) */
+  public boolean merged() {
+    return workers != null;
   }
 
   /**
@@ -55,6 +89,6 @@ public record GeneratorHealth(
       double cpuMaxPercent, long heapMaxBytes, long heapUsedMaxBytes, long gcMillis, Histogram schedulerLag,
       List<HealthPoint> timeline) {
     this(saturated, warnings, cores, cpuMeanPercent, cpuMaxPercent, heapMaxBytes, heapUsedMaxBytes, gcMillis,
-        schedulerLag, timeline, false);
+        schedulerLag, timeline, false, null);
   }
 }

@@ -1,25 +1,39 @@
 package dev.liveload.cluster.internal;
 
+import dev.liveload.ProgressSnapshot;
 import dev.liveload.RunOptions;
+import dev.liveload.internal.engine.ProgressLines;
 import dev.liveload.internal.metrics.Counters;
 import dev.liveload.internal.metrics.IntervalData;
 import dev.liveload.internal.metrics.MetricRegistry;
 import dev.liveload.internal.metrics.Sampler;
 import dev.liveload.internal.threshold.LiveThresholds;
 import dev.liveload.internal.threshold.LiveView;
+import dev.liveload.result.RunResult;
+import dev.liveload.result.ThresholdResult;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.IntSupplier;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * The whole cluster as the controller sees it live: every worker's intervals replayed into one sampler, on which
- * thresholds are evaluated each second (an abort-on-fail one stops every worker) and progress lines are made.
+ * The whole cluster as the controller sees it live. Workers sample at wall-clock seconds; their intervals are
+ * gathered by that second and replayed into one sampler once every live worker has sent its own for it (or, for a
+ * worker that is late but not yet declared failed, after {@link #LATE_MILLIS}). So each progress snapshot is the
+ * whole cluster at one second: its users are the sum of the live workers' users then, its requests the sum of
+ * theirs so far. Thresholds are evaluated on the same sampler (an abort-on-fail one stops every worker).
  */
 final class ClusterMonitor {
-  private static final Logger PROGRESS = LoggerFactory.getLogger("dev.liveload.progress");
+  /** How long past its second an interval waits for the workers that have not sent theirs. */
+  static final long LATE_MILLIS = 3_000;
+  /** Samples are taken just after a wall-clock second (the ticker's lag); this much earlier still counts. */
+  private static final long EARLY_MILLIS = 200;
 
   private final RunOptions options;
   private final MetricRegistry registry = new MetricRegistry();
@@ -29,8 +43,18 @@ final class ClusterMonitor {
   private final long startMillis;
   private final Collection<NodeState> nodes;
   private final LiveThresholds thresholds;
+  private final PrintStream out = System.out;
+  /** Intervals not yet replayed, by second, then by worker. */
+  private final TreeMap<Long, Map<String, List<IntervalData>>> pending = new TreeMap<>();
+  /** Each worker's latest second received, and its users then. */
+  private final Map<String, Long> lastSecond = new HashMap<>();
+  private final Map<String, Integer> usersNow = new LinkedHashMap<>();
+  private final java.util.Set<String> finished = new java.util.HashSet<>();
+  private long released = Long.MIN_VALUE;
   private long nextEvaluation;
-  private long nextProgress;
+  /** The second of the next snapshot: one every {@code everySeconds} of the seconds workers sample at. */
+  private long nextProgressSecond;
+  private final long everySeconds;
 
   ClusterMonitor(RunOptions options, List<String> scenarioNames, long intervalMillis, long startMillis,
       Collection<NodeState> nodes) {
@@ -44,58 +68,93 @@ final class ClusterMonitor {
         () -> Math.max(0, System.currentTimeMillis() - startMillis) / 1000.0);
     this.thresholds = new LiveThresholds(options.thresholds());
     this.nextEvaluation = startMillis + 1000;
-    this.nextProgress = startMillis + options.progress().every().toMillis();
+    this.everySeconds = options.progress().every().toSeconds();
+    this.nextProgressSecond = Math.ceilDiv(startMillis + options.progress().every().toMillis(), 1000);
   }
 
-  void ingest(IntervalData data) {
-    synchronized (sampler) {
+  static long secondOf(long sampleMillis) {
+    return Math.floorDiv(sampleMillis + EARLY_MILLIS, 1000);
+  }
+
+  /** A worker's interval (a Hazelcast listener thread). */
+  synchronized void ingest(String node, IntervalData data) {
+    long second = secondOf(data.time());
+    if (second <= released) {
+      // later than its second's snapshot (a worker's final, partial second, or one that was late): counted now, in
+      // the next snapshot
       sampler.ingest(data);
+      usersNow.put(node, java.util.Arrays.stream(data.users()).sum());
+      lastSecond.merge(node, second, Math::max);
+      if (data.last()) {
+        finished.add(node);
+      }
+      return;
     }
+    pending.computeIfAbsent(second, k -> new HashMap<>()).computeIfAbsent(node, k -> new ArrayList<>()).add(data);
+    lastSecond.merge(node, second, Math::max);
+    if (data.last()) {
+      finished.add(node);
+    }
+    release(System.currentTimeMillis());
   }
 
   /** Called often by the controller; returns a reason to abort the run, or null. */
-  String tick() {
+  synchronized String tick() {
     long now = System.currentTimeMillis();
+    release(now);
     String abort = null;
     if (now >= nextEvaluation) {
       nextEvaluation += 1000;
-      synchronized (sampler) {
-        abort = thresholds.evaluate(live, now - startMillis);
-      }
-    }
-    if (now >= nextProgress && !options.progress().sink().equals("none")) {
-      nextProgress += options.progress().every().toMillis();
-      progress(now);
+      abort = thresholds.evaluate(live, now - startMillis);
     }
     return abort;
   }
 
-  private void progress(long now) {
-    Sampler.Window w;
-    synchronized (sampler) {
-      w = sampler.takeWindow(now, List.of("http.duration", "browser.action.duration", "iteration.duration"));
-    }
-    long requests = w.count("requests");
-    long failed = w.count("requests.failed");
-    int users = nodes.stream().mapToInt(NodeState::users).sum();
-    long alive = nodes.stream().filter(n -> n.failure == null).count();
-    long s = Math.max(0, (now - startMillis) / 1000);
-    String line = String.format(Locale.ROOT, "[%02d:%02d] %d/%d workers | users %d | %.1f req/s | p95 %s%s | "
-        + "errors %.2f%%", s / 60, s % 60, alive, nodes.size(), users, requests * 1000.0 / w.millis(),
-        w.p95Of() == null ? "" : w.p95Of() + " ",
-        Double.isNaN(w.p95()) ? "n/a" : String.format(Locale.ROOT, "%.1f ms", w.p95()),
-        requests == 0 ? 0 : 100.0 * failed / requests);
-    switch (options.progress().sink()) {
-      case "slf4j" -> PROGRESS.info(line);
-      case "console" -> System.out.println(line);
-      default -> {
-        // callbacks get local snapshots only
+  /** Replays every second all live workers have sent (or that waited long enough), oldest first. */
+  private void release(long now) {
+    while (!pending.isEmpty()) {
+      long second = pending.firstKey();
+      boolean complete = nodes.stream().allMatch(n -> n.failure != null || finished.contains(n.name)
+          || lastSecond.getOrDefault(n.name, Long.MIN_VALUE) >= second);
+      if (!complete && now < second * 1000 + LATE_MILLIS) {
+        return;
+      }
+      Map<String, List<IntervalData>> byNode = pending.pollFirstEntry().getValue();
+      long sampledAt = Long.MIN_VALUE;
+      for (var e : byNode.entrySet()) {
+        for (IntervalData d : e.getValue()) {
+          sampler.ingest(d);
+          sampledAt = Math.max(sampledAt, d.time());
+          usersNow.put(e.getKey(), java.util.Arrays.stream(d.users()).sum());
+        }
+      }
+      released = second;
+      if (second >= nextProgressSecond) {
+        nextProgressSecond = second + everySeconds;
+        if (!options.progress().sink().equals("none")) {
+          ProgressLines.emit(options.progress(), snapshot(sampledAt), out);
+        }
       }
     }
   }
 
+  private ProgressSnapshot snapshot(long sampledAt) {
+    Sampler.Window w = sampler.takeWindow(sampledAt, ProgressLines.LATENCY, ProgressLines.BROWSER);
+    Duration at = Duration.ofMillis(Math.max(0, sampledAt - startMillis));
+    int alive = 0;
+    int users = 0;
+    for (NodeState n : nodes) {
+      if (n.failure == null) {
+        alive++;
+        users += usersNow.getOrDefault(n.name, 0);
+      }
+    }
+    return ProgressLines.snapshot(w, live, at, ProgressLines.phase(options.populations(), at), users,
+        new ProgressSnapshot.Workers(alive, nodes.size()));
+  }
+
   /** The final verdicts on the merged result, with what the live evaluation saw. */
-  List<dev.liveload.result.ThresholdResult> verdicts(dev.liveload.result.RunResult result) {
+  synchronized List<ThresholdResult> verdicts(RunResult result) {
     return thresholds.verdicts(result);
   }
 }

@@ -11,12 +11,15 @@ import dev.liveload.Load;
 import dev.liveload.Population;
 import dev.liveload.RunOptions;
 import dev.liveload.internal.engine.Environments;
+import dev.liveload.internal.engine.ProgressLines;
 import dev.liveload.internal.engine.SummaryTable;
+import dev.liveload.internal.metrics.ResultMerger;
 import dev.liveload.internal.metrics.Sampler;
 import dev.liveload.result.NodeResult;
 import dev.liveload.result.RunInfo;
 import dev.liveload.result.RunResult;
 import dev.liveload.result.RunStatus;
+import dev.liveload.result.ScenarioResult;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -73,24 +76,22 @@ public final class Controller {
 
   private RunResult run(HazelcastInstance hz) {
     List<NodeState> nodes = awaitWorkers(hz);
+    ProgressLines.note(options.progress(), "LiveLoad controller: " + nodes.size() + " workers in cluster '"
+        + settings.cluster() + "': " + nodes.stream().map(n -> n.name + " (" + n.info.address() + ", "
+        + n.info.cores() + " cores)").collect(Collectors.joining(", ")), System.out);
     String runId = UUID.randomUUID().toString();
-    List<String> scenarioNames = new ArrayList<>();
-    List<String> scenarioLoads = new ArrayList<>();
-    for (Population p : options.populations()) {
-      double total = p.members().stream().mapToDouble(Population.Member::weight).sum();
-      for (Population.Member m : p.members()) {
-        scenarioNames.add(m.name());
-        scenarioLoads.add(p.load().describe() + (p.members().size() > 1
-            ? " — mix, " + Math.round(1000 * m.weight() / total) / 10.0 + "% of iterations" : ""));
-      }
-    }
+    List<String> scenarioNames = options.populations().stream()
+        .flatMap(p -> p.members().stream().map(Population.Member::name)).toList();
     double[] weights = nodes.stream().mapToDouble(n -> n.info.capacity()).toArray();
     List<List<Load>> splits = options.populations().stream().map(p -> p.load().split(weights)).toList();
+    List<String> scenarioLoads = loads(p -> options.populations().get(p).load());
     double weightSum = java.util.Arrays.stream(weights).sum();
     int[][] rowShares = PlanCodec.rowShares(weights);
     IExecutorService executor = hz.getExecutorService("liveload");
 
-    // 1. Every worker checks its signed plan; none starts unless all accept.
+    // 1. Every worker checks its signed plan (with the scenario classes' fingerprints); none starts unless all accept.
+    var fingerprints = ScenarioClasses.fingerprints(options.populations().stream()
+        .flatMap(p -> p.members().stream()).<Class<?>>map(Population.Member::type).toList());
     var prepares = new LinkedHashMap<NodeState, Future<String>>();
     for (int i = 0; i < nodes.size(); i++) {
       NodeState node = nodes.get(i);
@@ -104,7 +105,8 @@ public final class Controller {
           hz.getCluster().getClusterTime(), node.name, options.baseUrl() == null ? null : options.baseUrl().toString(),
           PlanCodec.http(options.http()), options.gracefulStop().toMillis(), options.iterationTimeout().toMillis(),
           options.seed() + 0x9E3779B97F4A7C15L * (i + 1), parts, throttles, PlanCodec.browser(options.browser()),
-          PlanCodec.feeders(options.feeders(), rowShares[i]), List.copyOf(options.redactedParameters()));
+          PlanCodec.feeders(options.feeders(), rowShares[i]), List.copyOf(options.redactedParameters()),
+          fingerprints);
       String json = PlanCodec.toJson(plan);
       prepares.put(node, executor.submitToMember(new Tasks.Prepare(json, signer.sign(json)), node.member));
     }
@@ -123,6 +125,15 @@ public final class Controller {
       }
     });
     if (!refusals.isEmpty()) {
+      // the workers that accepted hold a launched browser and open feeders: let them go
+      String cancel = Tasks.Cancel.message(runId);
+      for (NodeState node : prepares.keySet()) {
+        try {
+          executor.submitToMember(new Tasks.Cancel(runId, signer.sign(cancel)), node.member);
+        } catch (RuntimeException e) {
+          LOG.debug("could not cancel the plan on {}: {}", node.name, e.toString());
+        }
+      }
       throw new IllegalStateException("distributed run not started: " + refusals.size() + " of " + nodes.size()
           + " workers refused the plan; no load was started. " + String.join("; ", refusals));
     }
@@ -145,7 +156,7 @@ public final class Controller {
         NodeState node = byName.get(ni.node());
         if (node != null && node.failure == null) {
           node.ingest(ni.seq(), ni.data());
-          monitor.ingest(ni.data());
+          monitor.ingest(ni.node(), ni.data());
         }
       } catch (RuntimeException e) {
         LOG.warn("could not read a worker's interval: {}", e.toString());
@@ -158,7 +169,14 @@ public final class Controller {
       @Override
       public void memberRemoved(MembershipEvent event) {
         byName.values().stream().filter(n -> n.member.getUuid().equals(event.getMember().getUuid())).findFirst()
-            .ifPresent(n -> n.fail("left the cluster (killed, hung or network lost)", System.currentTimeMillis()));
+            .ifPresent(n -> {
+              if (n.failure == null && !n.finished) {
+                n.fail("left the cluster (killed, hung or network lost)", System.currentTimeMillis());
+                LOG.warn("worker {} ({}) left the cluster during the run: its data up to its last snapshot is kept{}",
+                    n.name, n.info.address(), settings.abortOnWorkerFailure() ? "; the run stops"
+                        : "; the others go on");
+              }
+            });
       }
     });
 
@@ -201,6 +219,7 @@ public final class Controller {
       String status;
       String reason;
       double skew = outcome == null ? 0 : outcome.skewMillis();
+      Double firstSkew = outcome == null ? null : outcome.firstActionSkewMillis();
       if (outcome != null && outcome.result() != null) {
         r = RunResult.fromJson(outcome.result());
         status = r.run().status().name().toLowerCase(java.util.Locale.ROOT);
@@ -208,17 +227,19 @@ public final class Controller {
       } else {
         reason = n.failure != null ? "worker " + n.name + " " + n.failure
             : outcome != null && outcome.error() != null ? outcome.error() : "worker " + n.name + " did not finish";
-        r = n.partialResult(runId, options.name(), scenarioNames, scenarioLoads, localStart, reason);
+        r = n.partialResult(runId, options.name(), scenarioNames, shareLoads(splits, nodes.indexOf(n)), localStart,
+            reason);
         status = "failed";
       }
       results.add(r);
       nodeResults.add(new NodeResult(n.name, n.info.host(), n.info.cores(), r.total().maxUsers(), status,
-          status.equals("completed") ? "" : reason, skew, r.total().counters(), r.total().metrics(), r.generator()));
+          status.equals("completed") ? "" : reason, skew, r.total().counters(), r.total().metrics(), r.generator(),
+          firstSkew));
     }
     intervals.removeMessageListener(listener);
     hz.getCluster().removeMembershipListener(membership);
 
-    RunResult merged = RunResult.merge(results);
+    RunResult merged = describedAsAWhole(RunResult.merge(results), scenarioNames, scenarioLoads);
     List<String> failed = nodeResults.stream().filter(n -> n.status().equals("failed"))
         .map(n -> n.id() + " (" + n.reason() + ")").toList();
     RunStatus status = interrupted ? RunStatus.INTERRUPTED
@@ -230,14 +251,14 @@ public final class Controller {
     Instant start = merged.run().start();
     var info = new RunInfo(runId, options.name(), start, merged.run().end(), status, reason, options.describe(),
         Environments.current());
+    // the busiest worker's figures, cores once per host; each node keeps its own in the nodes breakdown
+    var health = ResultMerger.mergeHealth(results.stream().map(RunResult::generator).toList(),
+        nodeResults.stream().map(NodeResult::host).toList(), nodeResults.stream().map(NodeResult::id).toList());
     RunResult withNodes = new RunResult(RunResult.SCHEMA, info, merged.total(), merged.scenarios(), List.of(),
-        merged.generator(), nodeResults);
+        health, nodeResults, merged.measurements());
     RunResult result = withNodes.withThresholds(monitor.verdicts(withNodes));
     if (options.progress().printsSummary()) {
       System.out.print(SummaryTable.render(result));
-      System.out.println(result.nodes().stream().map(n -> String.format(java.util.Locale.ROOT,
-          "  node %s on %s: %s, %d requests, start skew %.1f ms", n.id(), n.host(), n.status(),
-          n.counters().getOrDefault("requests", 0L), n.startSkewMillis())).collect(Collectors.joining("\n")));
     }
     if (options.resultFile() != null) {
       result.write(options.resultFile());
@@ -246,6 +267,46 @@ public final class Controller {
       Thread.currentThread().interrupt();
     }
     return result;
+  }
+
+  /** Each scenario's load description, of the population's model {@code load(p)}, as a run in one JVM says it. */
+  private List<String> loads(java.util.function.IntFunction<Load> load) {
+    var loads = new ArrayList<String>();
+    for (int p = 0; p < options.populations().size(); p++) {
+      Population population = options.populations().get(p);
+      double total = population.members().stream().mapToDouble(Population.Member::weight).sum();
+      for (Population.Member m : population.members()) {
+        loads.add(load.apply(p).describe() + (population.members().size() > 1 ? " — mix, "
+            + java.math.BigDecimal.valueOf(100 * m.weight() / total).round(new java.math.MathContext(3))
+            .stripTrailingZeros().toPlainString() + "% of iterations" : ""));
+      }
+    }
+    return loads;
+  }
+
+  /** Each scenario's load as one worker ran it: its share of the population's model. */
+  private List<String> shareLoads(List<List<Load>> splits, int node) {
+    return loads(p -> splits.get(p).get(node));
+  }
+
+  /**
+   * The merged result described as the whole run, not as the concatenation of the workers' shares: each scenario
+   * reads as the run's own load model ("100 users for 15s"), the total as a run in one JVM would.
+   */
+  static RunResult describedAsAWhole(RunResult merged, List<String> names, List<String> loads) {
+    var scenarios = merged.scenarios().stream().map(s -> {
+      int i = names.indexOf(s.name());
+      return i < 0 ? s : withLoad(s, loads.get(i));
+    }).toList();
+    String totalLoad = scenarios.stream().map(ScenarioResult::load).distinct()
+        .collect(Collectors.joining(" + "));
+    return new RunResult(merged.schema(), merged.run(), withLoad(merged.total(), totalLoad), scenarios,
+        merged.thresholds(), merged.generator(), merged.nodes(), merged.measurements());
+  }
+
+  private static ScenarioResult withLoad(ScenarioResult s, String load) {
+    return new ScenarioResult(s.name(), load, s.maxUsers(), s.durationMillis(), s.counters(), s.metrics(),
+        s.breakdown(), s.errors(), s.timeSeries());
   }
 
   private static Messages.NodeOutcome outcome(Future<String> future, NodeState node) {

@@ -10,7 +10,7 @@ import java.util.List;
 /**
  * The one place that configures Hazelcast for LiveLoad: an explicit TCP-IP member list on one bound interface,
  * no multicast or auto-detection, no phone-home, fast failure detection (1 s heartbeats, 5 s to declare a member
- * dead), logs through SLF4J, and no user code deployment.
+ * dead), logs through SLF4J at WARN ({@link HazelcastLogs}), and no user code deployment.
  */
 public final class Hazelcasts {
   /** Topic of per-second intervals of a run; suffixed with the run id. */
@@ -64,7 +64,7 @@ public final class Hazelcasts {
    */
   public static HazelcastInstance start(String cluster, List<String> members, String bind, int port, boolean lite,
       String name) {
-    System.setProperty("hazelcast.logging.type", "slf4j");
+    HazelcastLogs.install();
     Config config = new Config();
     config.setClusterName(cluster);
     config.setInstanceName(name);
@@ -73,7 +73,6 @@ public final class Hazelcasts {
     config.setProperty("hazelcast.socket.bind.any", "false");
     config.setProperty("hazelcast.heartbeat.interval.seconds", "1");
     config.setProperty("hazelcast.max.no.heartbeat.seconds", "5");
-    config.setProperty("hazelcast.logging.type", "slf4j");
     config.setProperty("hazelcast.shutdownhook.enabled", "false");
     // Members started at the same moment may form separate clusters; merge them in seconds, not minutes.
     config.setProperty("hazelcast.merge.first.run.delay.seconds", "5");

@@ -34,10 +34,12 @@ public final class Messages {
    * @param host        host name
    * @param cores       available processors
    * @param skewMillis  actual start minus planned start, in cluster time, ms
+   * @param firstActionSkewMillis when its first action began, minus the planned start, ms; null when none ran
    * @param result      the node's result JSON, or null on error
    * @param error       why it did not run, or null
    */
-  public record NodeOutcome(String node, String host, int cores, double skewMillis, String result, String error) {}
+  public record NodeOutcome(String node, String host, int cores, double skewMillis, Double firstActionSkewMillis,
+      String result, String error) {}
 
   /**
    * The answer to a prepare request.

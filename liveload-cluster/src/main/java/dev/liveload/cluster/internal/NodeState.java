@@ -35,6 +35,8 @@ final class NodeState {
   private long firstTime = -1;
   private long lastTime = -1;
   volatile String failure;
+  /** Set when the node sent its final interval: leaving after that is not a failure. */
+  volatile boolean finished;
   volatile long failedAtMillis;
 
   NodeState(com.hazelcast.cluster.Member member, Messages.WorkerInfo info) {
@@ -68,6 +70,9 @@ final class NodeState {
       return;
     }
     lastSeq = seq;
+    if (data.last()) {
+      finished = true;
+    }
     sampler.ingest(data);
     if (firstTime < 0) {
       firstTime = data.time();

@@ -23,10 +23,21 @@ import java.util.Map;
  * @param browser      browser users' settings, or null when the run gave none
  * @param feeders      the run's feeders by name, each cut to this worker's share of the rows
  * @param redact       query parameter names redacted besides the defaults (null in plans from older versions)
+ * @param classes      the scenario classes' fingerprints at the controller, by class name
+ *                     ({@link ScenarioClasses}); null in plans from older versions
  */
 public record Plan(String runId, String name, String controller, long issuedAt, String node, String baseUrl,
     Http http, long gracefulStopMillis, long iterationTimeoutMillis, long seed, List<PopulationPart> populations,
-    List<ThrottlePart> throttles, Browser browser, Map<String, FeederPart> feeders, List<String> redact) {
+    List<ThrottlePart> throttles, Browser browser, Map<String, FeederPart> feeders, List<String> redact,
+    Map<String, String> classes) {
+
+  /** A plan without class fingerprints (as older controllers sent). */
+  public Plan(String runId, String name, String controller, long issuedAt, String node, String baseUrl,
+      Http http, long gracefulStopMillis, long iterationTimeoutMillis, long seed, List<PopulationPart> populations,
+      List<ThrottlePart> throttles, Browser browser, Map<String, FeederPart> feeders, List<String> redact) {
+    this(runId, name, controller, issuedAt, node, baseUrl, http, gracefulStopMillis, iterationTimeoutMillis, seed,
+        populations, throttles, browser, feeders, redact, null);
+  }
 
   /**
    * A feeder and this worker's share of its rows: positions modulo {@code shareCycle} in [{@code shareFrom},

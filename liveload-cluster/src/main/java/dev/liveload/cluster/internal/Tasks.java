@@ -16,6 +16,22 @@ public final class Tasks {
     }
   }
 
+  /** Drops a prepared run that will not start (signed like a start order for time 0); answers "ok". */
+  public record Cancel(String runId, String signature) implements Callable<String>, Serializable {
+    public static String message(String runId) {
+      return "cancel " + runId;
+    }
+
+    @Override
+    public String call() {
+      WorkerRuntime runtime = WorkerRuntime.current();
+      if (runtime.signer.verify(message(runId), signature)) {
+        runtime.cancel(runId);
+      }
+      return "ok";
+    }
+  }
+
   /** Starts a prepared run at a cluster time; answers a {@link Messages.NodeOutcome} as JSON when it ends. */
   public record Start(String runId, long startAt, String signature) implements Callable<String>, Serializable {
     public static String message(String runId, long startAt) {
@@ -27,7 +43,7 @@ public final class Tasks {
       WorkerRuntime runtime = WorkerRuntime.current();
       if (!runtime.signer.verify(message(runId, startAt), signature)) {
         return PlanCodec.toJson(new Messages.NodeOutcome(runtime.info.name(), runtime.info.host(),
-            runtime.info.cores(), 0, null, "start order signature does not match: no load started"));
+            runtime.info.cores(), 0, null, null, "start order signature does not match: no load started"));
       }
       return PlanCodec.toJson(runtime.run(runId, startAt));
     }

@@ -11,7 +11,6 @@ import dev.liveload.result.RunResult;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,7 +32,22 @@ public final class WorkerRuntime {
   private final Map<String, Prepared> prepared = new ConcurrentHashMap<>();
   private final Map<String, Boolean> seen = new ConcurrentHashMap<>();
 
-  record Prepared(Plan plan, RunOptions options) {}
+  /** A plan accepted and made ready: its engine built, feeders open, browser launched; waiting for its start. */
+  static final class Prepared {
+    final Plan plan;
+    final RunOptions options;
+    final Engine engine;
+    final java.util.concurrent.atomic.AtomicLong seq = new java.util.concurrent.atomic.AtomicLong();
+    volatile long startAt;
+    volatile long startNanos;
+    volatile double wakeSkewMillis;
+
+    Prepared(Plan plan, RunOptions options, java.util.function.Function<Prepared, EngineHooks> hooks) {
+      this.plan = plan;
+      this.options = options;
+      this.engine = new Engine(options, hooks.apply(this));
+    }
+  }
 
   public WorkerRuntime(HazelcastInstance hazelcast, Signer signer, Messages.WorkerInfo info) {
     this.hazelcast = hazelcast;
@@ -69,41 +83,76 @@ public final class WorkerRuntime {
     if (Math.abs(age) > MAX_PLAN_AGE_MILLIS) {
       return "plan was issued " + age + " ms ago (cluster time): refused as stale or replayed";
     }
+    // a plan prepared long ago whose start never came (its controller died in between): release what it holds
+    long clusterNow = hazelcast.getCluster().getClusterTime();
+    prepared.values().removeIf(old -> {
+      boolean stale = clusterNow - old.plan.issuedAt() > MAX_PLAN_AGE_MILLIS;
+      if (stale) {
+        old.engine.discard();
+      }
+      return stale;
+    });
     if (seen.putIfAbsent(plan.runId(), true) != null) {
       return "run " + plan.runId() + " was already prepared here: refused as replayed";
     }
+    ClassLoader loader = Thread.currentThread().getContextClassLoader() != null
+        ? Thread.currentThread().getContextClassLoader() : WorkerRuntime.class.getClassLoader();
+    String otherCode = ScenarioClasses.mismatch(plan.classes(), loader);
+    if (otherCode != null) {
+      LOG.warn("refused run {}: {}", plan.runId(), otherCode);
+      return otherCode;
+    }
     try {
-      RunOptions options = PlanCodec.options(plan, Thread.currentThread().getContextClassLoader() != null
-          ? Thread.currentThread().getContextClassLoader() : WorkerRuntime.class.getClassLoader());
-      prepared.put(plan.runId(), new Prepared(plan, options));
+      RunOptions options = PlanCodec.options(plan, loader);
+      // everything that takes time happens now, before the controller fixes the start: feeders open, the browser
+      // launches, the engine's own code loads
+      var ready = new Prepared(plan, options, this::hooks);
+      try {
+        ready.engine.prepareForPlannedStart();
+      } catch (RuntimeException e) {
+        ready.engine.discard();
+        throw e;
+      }
+      prepared.put(plan.runId(), ready);
       return null;
     } catch (RuntimeException e) {
       return "plan cannot run here: " + e.getMessage();
     }
   }
 
+  /** Drops a prepared plan that will not start (another worker refused its own), closing what it opened. */
+  void cancel(String runId) {
+    Prepared p = prepared.remove(runId);
+    if (p != null) {
+      p.engine.discard();
+    }
+  }
+
+  private EngineHooks hooks(Prepared p) {
+    String runId = p.plan.runId();
+    ITopic<String> intervals = hazelcast.getTopic(Hazelcasts.INTERVALS + runId);
+    Runnable gate = () -> waitFor(p);
+    return new EngineHooks(gate, data -> intervals.publish(PlanCodec.toJson(
+        new Messages.NodeInterval(runId, info.name(), p.seq.getAndIncrement(), data))), runId);
+  }
+
   /** Runs a prepared plan from {@code startAt} (cluster time) to the end; returns the node's outcome. */
   Messages.NodeOutcome run(String runId, long startAt) {
     Prepared p = prepared.remove(runId);
     if (p == null) {
-      return new Messages.NodeOutcome(info.name(), info.host(), info.cores(), 0, null,
+      return new Messages.NodeOutcome(info.name(), info.host(), info.cores(), 0, null, null,
           "run " + runId + " was not prepared on " + info.name());
     }
     long now = hazelcast.getCluster().getClusterTime();
     if (startAt < now - 5_000 || startAt > now + MAX_PLAN_AGE_MILLIS) {
-      return new Messages.NodeOutcome(info.name(), info.host(), info.cores(), 0, null,
+      p.engine.discard();
+      return new Messages.NodeOutcome(info.name(), info.host(), info.cores(), 0, null, null,
           "start time is " + (startAt - now) + " ms from now (cluster time): refused");
     }
-    ITopic<String> intervals = hazelcast.getTopic(Hazelcasts.INTERVALS + runId);
     ITopic<String> control = hazelcast.getTopic(Hazelcasts.CONTROL + runId);
-    AtomicLong seq = new AtomicLong();
-    double[] skew = new double[1];
-    Engine[] engine = new Engine[1];
-    Runnable gate = () -> skew[0] = waitFor(startAt);
-    var hooks = new EngineHooks(gate, data -> intervals.publish(PlanCodec.toJson(
-        new Messages.NodeInterval(runId, info.name(), seq.getAndIncrement(), data))), runId);
-    engine[0] = new Engine(p.options(), hooks);
-    UUID controller = UUID.fromString(p.plan().controller());
+    p.startAt = startAt;
+    Engine[] engine = {p.engine};
+    UUID controller = UUID.fromString(p.plan.controller());
     UUID membership = hazelcast.getCluster().addMembershipListener(new MembershipListener() {
       @Override
       public void memberAdded(MembershipEvent event) {}
@@ -124,11 +173,16 @@ public final class WorkerRuntime {
     });
     try {
       if (hazelcast.getCluster().getMembers().stream().noneMatch(m -> m.getUuid().equals(controller))) {
-        return new Messages.NodeOutcome(info.name(), info.host(), info.cores(), 0, null,
+        p.engine.discard();
+        return new Messages.NodeOutcome(info.name(), info.host(), info.cores(), 0, null, null,
             "the controller is no longer in the cluster: not started");
       }
       RunResult result = engine[0].run();
-      return new Messages.NodeOutcome(info.name(), info.host(), info.cores(), skew[0], result.toJson(), null);
+      long first = engine[0].firstActionNanos();
+      Double firstSkew = first == Long.MIN_VALUE ? null
+          : Math.round((first - p.startNanos) / 1e4) / 100.0; // ms, to 0.01
+      return new Messages.NodeOutcome(info.name(), info.host(), info.cores(), p.wakeSkewMillis, firstSkew,
+          result.toJson(), null);
     } finally {
       hazelcast.getCluster().removeMembershipListener(membership);
       control.removeMessageListener(orders);
@@ -137,12 +191,14 @@ public final class WorkerRuntime {
   }
 
   /**
-   * Sleeps until cluster time reaches {@code startAt} (the last 2 ms spinning); returns how late the release was,
-   * in ms, against the start converted to this JVM's clock (cluster time has millisecond resolution).
+   * Sleeps until cluster time reaches the run's start (the last 2 ms spinning); records how late the release was,
+   * in ms, against the start converted to this JVM's clock (cluster time has millisecond resolution), and that
+   * planned start on this JVM's clock, which first actions are compared with.
    */
-  private double waitFor(long startAt) {
+  private void waitFor(Prepared p) {
     long clusterNow = hazelcast.getCluster().getClusterTime();
-    long targetNanos = System.nanoTime() + (startAt - clusterNow) * 1_000_000L;
+    long targetNanos = System.nanoTime() + (p.startAt - clusterNow) * 1_000_000L;
+    p.startNanos = targetNanos;
     long left;
     while ((left = targetNanos - System.nanoTime()) > 2_000_000L) {
       LockSupport.parkNanos(left - 2_000_000L);
@@ -150,6 +206,6 @@ public final class WorkerRuntime {
     while (System.nanoTime() - targetNanos < 0) {
       Thread.onSpinWait();
     }
-    return (System.nanoTime() - targetNanos) / 1e6;
+    p.wakeSkewMillis = (System.nanoTime() - targetNanos) / 1e6;
   }
 }

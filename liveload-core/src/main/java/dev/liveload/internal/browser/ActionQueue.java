@@ -140,6 +140,7 @@ final class ActionQueue {
     BrowserPage p = page(step, batch.get(0));
     long submitted = System.nanoTime();
     context.setUp(submitted - t0); // opening the user's page (when it had none) is the generator's set-up
+    context.actionBegan(submitted);
     PageOutcome out = p.run(batch, step);
     long answered = System.nanoTime();
     times.add(submitted, answered, out);
@@ -243,7 +244,7 @@ final class ActionQueue {
     }
     if (page == null) {
       try {
-        page = runtime.connection().newPage(restore);
+        page = runtime.newPage(restore);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new IterationInterrupted(interruptCause());

@@ -38,6 +38,9 @@ public final class BrowserRuntime {
   private volatile BrowserConnection connection;
   private volatile RuntimeException openFailure;
   private volatile boolean closed;
+  /** Pages made before the start ({@link #warmPages}), handed to the first users that ask for an empty one. */
+  private final java.util.concurrent.ConcurrentLinkedQueue<dev.liveload.browser.BrowserPage> warm =
+      new java.util.concurrent.ConcurrentLinkedQueue<>();
 
   public BrowserRuntime(RunOptions options) {
     this(options.browser(), options.baseUrl());
@@ -142,6 +145,37 @@ public final class BrowserRuntime {
     return connection != null;
   }
 
+  /**
+   * Makes up to {@code count} empty pages now (each its own context), for the first users to take: a run whose
+   * start is planned (a distributed run's workers) warms them while preparing, so its first users do not spend
+   * their first second creating contexts. Does nothing unless the run has browser options.
+   *
+   * @param count pages to make
+   * @throws InterruptedException when interrupted while a page is made
+   */
+  public void warmPages(int count) throws InterruptedException {
+    if (!configured) {
+      return;
+    }
+    for (int i = 0; i < count; i++) {
+      warm.add(connection().newPage(null));
+    }
+  }
+
+  /** A page for a user: a warm one when it wants an empty one and one is left, else a new one. */
+  dev.liveload.browser.BrowserPage newPage(dev.liveload.browser.StorageState restore) throws InterruptedException {
+    if (restore == null) {
+      dev.liveload.browser.BrowserPage p;
+      while ((p = warm.poll()) != null) {
+        if (p.usable()) {
+          return p;
+        }
+        p.close();
+      }
+    }
+    return connection().newPage(restore);
+  }
+
   /** A browser session for a user of this run. */
   public UserBrowserSession session(dev.liveload.User user, dev.liveload.internal.engine.UserContext context) {
     return new UserBrowserSession(user, context, this);
@@ -157,6 +191,14 @@ public final class BrowserRuntime {
     lock.lock();
     try {
       closed = true;
+      dev.liveload.browser.BrowserPage unused;
+      while ((unused = warm.poll()) != null) {
+        try {
+          unused.close();
+        } catch (RuntimeException e) {
+          LOG.debug("closing a warm page failed: {}", e.toString());
+        }
+      }
       BrowserConnection c = connection;
       if (c != null) {
         try {

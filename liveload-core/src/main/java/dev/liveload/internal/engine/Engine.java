@@ -110,8 +110,55 @@ public final class Engine {
     }
   }
 
+  /**
+   * Does before the start what can be done before it: launches the browser (a missing one fails here, before any
+   * load) and loads what the first samples need. A distributed run's worker calls it while it prepares its plan,
+   * before the cluster's start time is fixed, so that its start is not late by a browser launch.
+   */
+  public void prepare() {
+    browsers.openIfConfigured();
+    Sampler.warmUp();
+  }
+
+  /**
+   * As {@link #prepare}, and for a start planned ahead (a distributed run's worker) also makes the pages of the
+   * browser users that start in the first second (at most {@value #MAX_WARM_PAGES}), so that their first actions
+   * are not late by a context's creation.
+   */
+  public void prepareForPlannedStart() {
+    prepare();
+    int first = 0;
+    for (LoadRunner r : runners) {
+      if (r.load() instanceof dev.liveload.ClosedLoad closed) {
+        first += (int) Math.ceil(closed.usersAtNanos(1_000_000_000L) - 1e-9);
+      }
+    }
+    try {
+      browsers.warmPages(Math.min(MAX_WARM_PAGES, first));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Most pages {@link #prepareForPlannedStart} makes ahead. */
+  static final int MAX_WARM_PAGES = 16;
+
+  /** Releases what {@link #prepare} (and the constructor) opened, for a run that will not start. */
+  public void discard() {
+    browsers.close();
+    feeders.close();
+  }
+
+  /**
+   * @return when the run's first action (request, WebSocket exchange, browser action) began, {@link System#nanoTime()},
+   *     or {@link Long#MIN_VALUE} when none ran
+   */
+  public long firstActionNanos() {
+    return registry.firstAction().startNanos();
+  }
+
   public RunResult run() {
-    browsers.openIfConfigured(); // a missing browser fails here, before any load
+    prepare(); // a missing browser fails here, before any load (at once when already prepared)
     runThread = Thread.currentThread();
     if (hooks.beforeStart() != null) {
       hooks.beforeStart().run();

@@ -1,6 +1,5 @@
 package dev.liveload.internal.engine;
 
-import dev.liveload.Progress;
 import dev.liveload.ProgressSnapshot;
 import dev.liveload.RunOptions;
 import dev.liveload.internal.Logs;
@@ -12,7 +11,6 @@ import dev.liveload.result.ThresholdResult;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 
 /**
@@ -21,9 +19,6 @@ import org.slf4j.Logger;
  */
 final class RunMonitor {
   private static final Logger PROGRESS = Logs.get("dev.liveload.progress");
-  private static final List<String> LATENCY = List.of("http.duration", "browser.action.duration",
-      "iteration.duration");
-  private static final List<String> BROWSER = List.of("browser.action.duration", "liveview.loading");
 
   private final Engine engine;
   private final RunOptions options;
@@ -52,6 +47,9 @@ final class RunMonitor {
   /** Called after each per-second sample. */
   void afterSample(long nowEpochMillis) {
     long now = System.nanoTime();
+    if (engine.registry.firstAction().startNanos() != Long.MIN_VALUE) {
+      engine.registry.firstAction().close(); // the first actions are in: stop watching
+    }
     long elapsed = now - startNanos;
     if (engine.measuredFromNanos() != Long.MIN_VALUE) { // nothing to judge during a warm-up
       String abort = thresholds.evaluate(live, elapsed / 1_000_000);
@@ -67,55 +65,15 @@ final class RunMonitor {
   }
 
   private ProgressSnapshot snapshot(long nowEpochMillis, long elapsed) {
-    Sampler.Window w = sampler.takeWindow(nowEpochMillis, LATENCY, BROWSER);
-    long requests = w.count("requests");
-    long failed = w.count("requests.failed");
-    if (requests == 0) {
-      requests = w.count("iterations");
-      failed = w.count("iterations.failed");
-    }
+    Sampler.Window w = sampler.takeWindow(nowEpochMillis, ProgressLines.LATENCY, ProgressLines.BROWSER);
     Duration at = Duration.ofNanos(elapsed);
-    String phase = runners.size() == 1 ? runners.get(0).load().phaseAt(at)
-        : runners.stream().map(r -> r.population.name() + ": " + r.load().phaseAt(at)).collect(Collectors.joining("; "));
+    String phase = ProgressLines.phase(runners.stream().map(r -> r.population).toList(), at);
     int users = runners.stream().mapToInt(LoadRunner::liveCount).sum();
-    long dropped = 0;
-    for (int i = 0; i < live.scenarios().size(); i++) {
-      dropped += engine.counters.total(i, "iterations.dropped");
-    }
-    var totals = live.rows();
-    long allRequests = totals.stream().filter(r -> r.metric().equals("http.duration")).mapToLong(r -> r.count()).sum();
-    long allIterations = totals.stream().filter(r -> r.metric().equals("iteration.duration")
-        && !"interrupted".equals(r.tags().get("error"))).mapToLong(r -> r.count()).sum();
-    // once browser users ran an action, the line leads with what they do (a window of thinking included)
-    ProgressSnapshot.Browser browser = null;
-    long allActions = totals.stream().filter(r -> r.metric().equals("browser.action.duration"))
-        .mapToLong(r -> r.count()).sum();
-    if (allActions > 0) {
-      browser = new ProgressSnapshot.Browser(w.count("browser.page_views") * 1000.0 / w.millis(),
-          w.count("browser.actions") * 1000.0 / w.millis(), w.p95("browser.action.duration"),
-          w.p95("liveview.loading"), allActions);
-    }
-    return new ProgressSnapshot(at, Duration.ofMillis(w.millis()), phase, users,
-        w.count("requests") * 1000.0 / w.millis(), w.p95(), w.p95Of(), requests == 0 ? 0 : 100.0 * failed / requests,
-        allRequests, allIterations, dropped, browser);
+    return ProgressLines.snapshot(w, live, at, phase, users, null);
   }
 
   private void emit(ProgressSnapshot s) {
-    Progress p = options.progress();
-    switch (p.sink()) {
-      case "console" -> out.println(s.line());
-      case "slf4j" -> PROGRESS.info(s.line());
-      case "callback" -> {
-        try {
-          p.listener().accept(s);
-        } catch (RuntimeException e) {
-          PROGRESS.warn("progress listener failed: {}", e.toString());
-        }
-      }
-      default -> {
-        // none
-      }
-    }
+    ProgressLines.emit(options.progress(), s, out);
   }
 
   /** The final verdicts, on the final result, noting when a threshold first failed or aborted the run. */

@@ -2,6 +2,7 @@ package dev.liveload.internal.engine;
 
 import dev.liveload.result.BrowserHeadline;
 import dev.liveload.result.Histogram;
+import dev.liveload.result.NodeResult;
 import dev.liveload.result.RunResult;
 import dev.liveload.result.ScenarioResult;
 import dev.liveload.result.ThresholdResult;
@@ -34,14 +35,55 @@ public final class SummaryTable {
     }
     var g = r.generator();
     Histogram handOver = r.total().metric("browser.queue");
-    sb.append(String.format(Locale.ROOT, "%n  generator: CPU mean %.0f%%, max %.0f%% of one core (%d cores); heap up "
-        + "to %d MB; GC %d ms; scheduling lag p99 %.1f ms%s%s%n", g.cpuMeanPercent(), g.cpuMaxPercent(), g.cores(),
-        g.heapUsedMaxBytes() >> 20, g.gcMillis(), g.schedulerLag().p99(),
+    sb.append(String.format(Locale.ROOT, "%n  %s: CPU mean %.0f%%, max %.0f%% of one core (%s); heap up "
+        + "to %d MB; GC %d ms; scheduling lag p99 %.1f ms%s%s%n", generatorLabel(r), g.cpuMeanPercent(),
+        g.cpuMaxPercent(), coresLabel(r), g.heapUsedMaxBytes() >> 20, g.gcMillis(), g.schedulerLag().p99(),
         handOver == null ? "" : String.format(Locale.ROOT, "; browser hand-over (browser.queue, left out of steps) "
             + "p95 %s", v(handOver.p95(), handOver.unit())),
         g.saturated() ? "\n  ! generator saturated: " + String.join("; ", g.warnings()) : g.cold()
             ? "\n  ! " + g.warnings().get(g.warnings().size() - 1) : ""));
+    for (NodeResult n : r.nodes()) {
+      node(sb, n);
+    }
+    var firsts = r.nodes().stream().map(NodeResult::firstActionSkewMillis).filter(java.util.Objects::nonNull)
+        .mapToDouble(Double::doubleValue).summaryStatistics();
+    if (firsts.getCount() > 1) {
+      sb.append(String.format(Locale.ROOT, "  start skew: first actions %.1f ms apart across %d nodes; wake-ups "
+          + "within %.1f ms%n", firsts.getMax() - firsts.getMin(), firsts.getCount(), r.nodes().stream()
+          .mapToDouble(n -> Math.abs(n.startSkewMillis())).max().orElse(0)));
+    }
     return sb.toString();
+  }
+
+  /** What the generator figures are of: the one generator, or the busiest of a distributed run's workers. */
+  static String generatorLabel(RunResult r) {
+    var g = r.generator();
+    return g.merged() ? "generators (busiest of " + g.workers() + " workers, per figure)" : "generator";
+  }
+
+  private static String coresLabel(RunResult r) {
+    var g = r.generator();
+    if (!g.merged()) {
+      return g.cores() + " cores";
+    }
+    long hosts = r.nodes().stream().map(NodeResult::host).distinct().count();
+    return g.cores() + " cores on " + (hosts == 0 ? "its hosts" : hosts == 1 ? "1 host" : hosts + " hosts");
+  }
+
+  private static void node(StringBuilder sb, NodeResult n) {
+    var g = n.generator();
+    sb.append(String.format(Locale.ROOT, "  node %s on %s: %s%s, %d requests, max %d users", n.id(), n.host(),
+        n.status(), n.reason().isEmpty() ? "" : " (" + n.reason() + ")", n.counters().getOrDefault("requests", 0L),
+        n.maxUsers()));
+    if (g != null) {
+      sb.append(String.format(Locale.ROOT, "; CPU mean %.0f%%, max %.0f%%; heap up to %d MB; lag p99 %.1f ms",
+          g.cpuMeanPercent(), g.cpuMaxPercent(), g.heapUsedMaxBytes() >> 20, g.schedulerLag().p99()));
+    }
+    sb.append(String.format(Locale.ROOT, "; woke %.1f ms after the planned start", n.startSkewMillis()));
+    if (n.firstActionSkewMillis() != null) {
+      sb.append(String.format(Locale.ROOT, ", first action at %+.1f ms", n.firstActionSkewMillis()));
+    }
+    sb.append('\n');
   }
 
   private static void scenario(StringBuilder sb, ScenarioResult s, boolean many) {

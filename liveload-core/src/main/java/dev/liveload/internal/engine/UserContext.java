@@ -40,6 +40,14 @@ public interface UserContext {
   void recordAt(long nanos, String metric, String method, String url, int status, String error, long value);
 
   /**
+   * An action is handed to the target now or began at {@code nanos} (a browser batch dispatched to its page): the
+   * run's first action is the earliest of these and of its requests' starts.
+   *
+   * @param nanos when, on the {@link System#nanoTime()} clock
+   */
+  default void actionBegan(long nanos) {}
+
+  /**
    * Time the user's thread spent waiting on the generator's own work rather than the target's: a browser batch
    * waiting for the browser thread and its result coming back. It is taken out of the duration of the step and the
    * iteration it happened in (they count the page's time instead) and watched by the generator's health.

@@ -697,7 +697,19 @@ public final class VirtualUser implements User, UserContext, Runnable {
       value += startLagMicros; // an open-model iteration that started late: its first request waited that long too
       startLagMicros = 0;
     }
+    var first = engine.registry.firstAction();
+    if (first.open()) {
+      MetricDef def = MetricDef.of(metric);
+      if (def.chargesStartLag()) {
+        first.began(System.nanoTime() - value * (1_000_000L / Math.max(1, def.scale())));
+      }
+    }
     record(slot, metric, step, method, url, status, error, value);
+  }
+
+  @Override
+  public void actionBegan(long nanos) {
+    engine.registry.firstAction().began(nanos);
   }
 
   @Override

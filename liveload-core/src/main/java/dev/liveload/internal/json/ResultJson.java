@@ -64,6 +64,7 @@ public final class ResultJson {
         .addModule(instants)
         .addMixIn(RunResult.class, RunResultMixin.class)
         .addMixIn(dev.liveload.result.GeneratorHealth.class, GeneratorHealthMixin.class)
+        .addMixIn(dev.liveload.result.NodeResult.class, NodeResultMixin.class)
         .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
         .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
         .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
@@ -84,10 +85,25 @@ public final class ResultJson {
     abstract Map<String, Measurement> measurements();
   }
 
-  /** Leaves {@code cold} out when false, so results of warm generators write exactly as older files. */
+  /**
+   * Leaves {@code cold} out when false and {@code workers} when null, so results of one warm generator write exactly
+   * as older files.
+   */
   private abstract static class GeneratorHealthMixin {
     @JsonInclude(JsonInclude.Include.NON_DEFAULT)
     abstract Boolean cold();
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    abstract Integer workers();
+
+    @com.fasterxml.jackson.annotation.JsonIgnore
+    abstract boolean merged();
+  }
+
+  /** Leaves {@code firstActionSkewMillis} out when unknown (a node that ran no action). */
+  private abstract static class NodeResultMixin {
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    abstract Double firstActionSkewMillis();
   }
 
   /** Pretty-printed JSON with a trailing newline. */

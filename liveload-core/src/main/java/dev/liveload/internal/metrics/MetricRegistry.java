@@ -15,6 +15,12 @@ public final class MetricRegistry {
 
   private final ConcurrentHashMap<MetricKey, Series> series = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<Integer, Set<String>> urlsByScenario = new ConcurrentHashMap<>();
+  private final FirstAction firstAction = new FirstAction();
+
+  /** @return when the run's first action began, as users record their actions */
+  public FirstAction firstAction() {
+    return firstAction;
+  }
 
   public Series series(MetricKey key) {
     Series s = series.get(key);

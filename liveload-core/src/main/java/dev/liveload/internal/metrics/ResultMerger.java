@@ -46,7 +46,8 @@ public final class ResultMerger {
     List<ScenarioResult> scenarios = byName.values().stream().map(ResultMerger::mergeScenarios).toList();
     ScenarioResult total = mergeScenarios(results.stream().map(RunResult::total).toList());
     return new RunResult(RunResult.SCHEMA, mergeRunInfo(results), total, scenarios, List.of(),
-        mergeHealth(results.stream().map(RunResult::generator).toList()),
+        mergeHealth(results.stream().map(RunResult::generator).toList(), results.stream()
+            .map(r -> r.run().environment() == null ? null : r.run().environment().host()).toList(), null),
         results.stream().flatMap(r -> r.nodes().stream()).toList(), mergeMeasurements(results));
   }
 
@@ -176,30 +177,51 @@ public final class ResultMerger {
         mergeHistograms(points.stream().map(Point::metrics).toList()));
   }
 
-  public static GeneratorHealth mergeHealth(List<GeneratorHealth> parts) {
+  /**
+   * Several generators' health as one record, each figure the busiest generator's (see
+   * {@link GeneratorHealth#workers()}): the highest mean CPU, the highest per-interval CPU, the largest heaps, the
+   * most GC, the scheduling lag of the one with the highest p99; cores once per host.
+   *
+   * @param parts  each generator's health
+   * @param hosts  each generator's host, same order (null entries: a host of its own)
+   * @param labels each generator's name, prefixed to its warnings (null: none)
+   */
+  public static GeneratorHealth mergeHealth(List<GeneratorHealth> parts, List<String> hosts, List<String> labels) {
     var warnings = new LinkedHashSet<String>();
-    parts.forEach(p -> warnings.addAll(p.warnings()));
-    Histogram lag = Hdr.mergeAll(parts.stream().map(GeneratorHealth::schedulerLag).toList());
+    var coresByHost = new LinkedHashMap<String, Integer>();
+    int workers = 0;
+    for (int i = 0; i < parts.size(); i++) {
+      GeneratorHealth p = parts.get(i);
+      String label = labels == null || labels.get(i) == null ? "" : labels.get(i) + ": ";
+      p.warnings().forEach(w -> warnings.add(label + w));
+      String host = hosts == null || hosts.get(i) == null ? "#" + i : hosts.get(i);
+      coresByHost.merge(host, p.cores(), Math::max);
+      workers += p.workers() == null ? 1 : p.workers();
+    }
+    GeneratorHealth laggiest = parts.stream()
+        .max(Comparator.comparingDouble((GeneratorHealth g) -> g.schedulerLag().p99())
+            .thenComparingDouble(g -> g.schedulerLag().max())).orElseThrow();
     long interval = 1000;
     Map<Long, HealthPoint> timeline = new TreeMap<>();
     for (var p : parts) {
       for (var h : p.timeline()) {
         timeline.merge(Math.floorDiv(h.time(), interval), h, (a, b) -> new HealthPoint(Math.min(a.time(), b.time()),
-            a.cpuPercent() + b.cpuPercent(), a.heapUsedBytes() + b.heapUsedBytes(), a.gcMillis() + b.gcMillis(),
-            Math.max(a.lagMillis(), b.lagMillis())));
+            Math.max(a.cpuPercent(), b.cpuPercent()), Math.max(a.heapUsedBytes(), b.heapUsedBytes()),
+            Math.max(a.gcMillis(), b.gcMillis()), Math.max(a.lagMillis(), b.lagMillis())));
       }
     }
     return new GeneratorHealth(
         parts.stream().anyMatch(GeneratorHealth::saturated),
         List.copyOf(warnings),
-        parts.stream().mapToInt(GeneratorHealth::cores).sum(),
-        parts.stream().mapToDouble(GeneratorHealth::cpuMeanPercent).sum(),
+        coresByHost.values().stream().mapToInt(Integer::intValue).sum(),
+        parts.stream().mapToDouble(GeneratorHealth::cpuMeanPercent).max().orElse(0),
         parts.stream().mapToDouble(GeneratorHealth::cpuMaxPercent).max().orElse(0),
-        parts.stream().mapToLong(GeneratorHealth::heapMaxBytes).sum(),
+        parts.stream().mapToLong(GeneratorHealth::heapMaxBytes).max().orElse(0),
         parts.stream().mapToLong(GeneratorHealth::heapUsedMaxBytes).max().orElse(0),
-        parts.stream().mapToLong(GeneratorHealth::gcMillis).sum(),
-        lag,
+        parts.stream().mapToLong(GeneratorHealth::gcMillis).max().orElse(0),
+        laggiest.schedulerLag(),
         new ArrayList<>(timeline.values()),
-        parts.stream().anyMatch(GeneratorHealth::cold));
+        parts.stream().anyMatch(GeneratorHealth::cold),
+        workers);
   }
 }

@@ -110,7 +110,8 @@ final class RunSections {
     Histogram handOver = r.total().metric("browser.queue");
     sb.append("<div class=\"cards\">")
         .append(Parts.card("CPU", Fmt.num(g.cpuMeanPercent()) + "% mean", "max " + Fmt.num(g.cpuMaxPercent())
-            + "% per interval · % of one core · " + g.cores() + " cores", ""))
+            + "% per interval · % of one core · " + g.cores() + " cores" + (g.merged() ? " · busiest of "
+            + g.workers() + " workers, per figure; cores once per host" : ""), ""))
         .append(Parts.card("Heap", Fmt.bytes(g.heapUsedMaxBytes()), "most in use · max " + Fmt.bytes(
             g.heapMaxBytes()), ""))
         .append(Parts.card("GC", Fmt.count(g.gcMillis()) + " ms", "total pause time", ""))
@@ -140,14 +141,16 @@ final class RunSections {
       return "";
     }
     var t = new TableHtml("nodes").text("node").text("host").number("cores").number("max users").text("status")
-        .number("start skew ms", "how late it started against the planned start").number("requests")
+        .number("start skew ms", "how late it woke up against the planned start")
+        .number("first action ms", "when its first action began, against the planned start").number("requests")
         .number("failed").number("p95 http.duration ms").number("CPU mean %").text("generator");
     for (NodeResult n : nodes) {
       Histogram h = n.metrics().get("http.duration");
       t.row("completed".equals(n.status()) ? "" : "bad").cell(n.id()).cell(n.host()).count(n.cores())
           .count(n.maxUsers()).html(Parts.pill(n.status(), "completed".equals(n.status()) ? "ok" : "bad")
               + (n.reason().isEmpty() ? "" : " <span class=\"muted\">" + Html.escape(n.reason()) + "</span>"),
-              n.status()).measure(n.startSkewMillis()).count(n.counters().getOrDefault("requests", 0L))
+              n.status()).measure(n.startSkewMillis()).measure(n.firstActionSkewMillis() == null ? Double.NaN
+              : n.firstActionSkewMillis()).count(n.counters().getOrDefault("requests", 0L))
           .count(n.counters().getOrDefault("requests.failed", 0L)).measure(h == null ? Double.NaN : h.p95())
           .measure(n.generator() == null ? Double.NaN : n.generator().cpuMeanPercent())
           .html(n.generator() != null && n.generator().saturated() ? Parts.pill("saturated", "warn") : "ok", "");

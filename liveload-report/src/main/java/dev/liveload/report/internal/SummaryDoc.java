@@ -140,6 +140,10 @@ public final class SummaryDoc {
 
   private static void generator(Doc doc, GeneratorHealth g, Histogram handOver) {
     doc.heading(2, "Load generator" + (g.saturated() ? ": saturated, it limited the load or the timings" : ""));
+    if (g.merged()) {
+      doc.line("Busiest of " + g.workers() + " workers, per figure (each node's own figures under Generators); "
+          + "cores counted once per host.");
+    }
     doc.line("CPU mean " + Fmt.num(g.cpuMeanPercent()) + "%, max " + Fmt.num(g.cpuMaxPercent()) + "% of one core ("
         + g.cores() + " cores) · heap up to " + Fmt.bytes(g.heapUsedMaxBytes()) + " · GC " + Fmt.count(g.gcMillis())
         + " ms · scheduling lag p99 " + Fmt.value(g.schedulerLag().p99(), g.schedulerLag().unit())
