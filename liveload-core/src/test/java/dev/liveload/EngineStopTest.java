@@ -27,11 +27,18 @@ class EngineStopTest {
           .gracefulStop(ofSeconds(5))
           .build());
       var s = result.scenario("slow");
-      // Each user started its second iteration at ~0.7 s and finished it at ~1.4 s, inside the grace period.
-      assertThat(s.iterations()).isEqualTo(8);
+      // Each user started its second iteration at ~0.7 s and finished it at ~1.4 s, inside the grace period; a
+      // generator that woke 300 ms late would have started it after the 1 s (then it says so).
+      double late = GeneratorLateness.worstCase(result);
+      System.out.println(GeneratorLateness.describe(result));
+      if (late < 300) {
+        assertThat(s.iterations()).isEqualTo(8);
+      } else {
+        assertThat(s.iterations()).isIn(4L, 8L);
+      }
       assertThat(s.failedIterations()).isZero();
       assertThat(s.count("iterations.interrupted")).isZero();
-      assertThat(server.count("/delay/700")).isEqualTo(8);
+      assertThat(server.count("/delay/700")).isEqualTo(s.iterations());
     }
   }
 
@@ -46,7 +53,13 @@ class EngineStopTest {
           .build());
       long elapsed = (System.nanoTime() - start) / 1_000_000;
       var s = result.scenario("stuck");
-      assertThat(elapsed).isLessThan(3_000);
+      // 500 ms of run and 300 ms of grace, late by at most the generator's reported lateness; 500 ms are allowed for
+      // interrupting the users and closing their connections
+      double late = GeneratorLateness.worstCase(result);
+      System.out.printf("run %d ms (%d ms with setup); %s%n", result.run().durationMillis(), elapsed,
+          GeneratorLateness.describe(result));
+      assertThat(result.run().durationMillis()).as("the run ends after its grace")
+          .isBetween(800L, (long) (800 + 500 + late));
       assertThat(s.count("iterations.interrupted")).isEqualTo(3);
       assertThat(s.iterations()).isZero();
       // The requests were issued, so they are counted: as failed, kind "interrupted".
@@ -68,17 +81,27 @@ class EngineStopTest {
           .baseUrl(server.url())
           .build());
       var s = result.scenario("timeouts");
+      // the 1 s iterations time out; the 10 ms ones pass, unless the generator woke more than 190 ms late in one
+      // (then that one times out too: it says so, and the counts below still add up)
+      double late = GeneratorLateness.worstCase(result);
+      long failed = s.failedIterations();
+      System.out.printf("%d of 12 iterations timed out; %s%n", failed, GeneratorLateness.describe(result));
+      if (late < 190) {
+        assertThat(failed).isEqualTo(6);
+      } else {
+        assertThat(failed).isBetween(6L, 12L);
+      }
       assertThat(s.iterations()).isEqualTo(12);
-      assertThat(s.failedIterations()).isEqualTo(6);
       assertThat(s.requests()).isEqualTo(12);
-      assertThat(s.failedRequests()).isEqualTo(6);
+      assertThat(s.failedRequests()).isEqualTo(failed);
       assertThat(s.breakdown()).filteredOn(b -> b.metric().equals("iteration.duration") && b.tag("error") != null)
           .singleElement().satisfies(b -> {
             assertThat(b.tag("error")).isEqualTo("iteration_timeout");
-            assertThat(b.histogram().count()).isEqualTo(6);
-            assertThat(b.histogram().max()).isBetween(200.0, 400.0);
+            assertThat(b.histogram().count()).isEqualTo(failed);
+            // the timeout fires at 200 ms, late by at most the generator's lateness; 200 ms allowed to interrupt
+            assertThat(b.histogram().max()).isBetween(200.0, 400.0 + late);
           });
-      assertThat(s.metric("iteration.duration").count()).isEqualTo(6);
+      assertThat(s.metric("iteration.duration").count()).isEqualTo(12 - failed);
       assertThat(s.metric("iteration.duration").max()).isLessThan(200.0);
     }
   }

@@ -22,14 +22,27 @@ class OpenModelTest {
           .progress(Progress.none())
           .build());
       ScenarioResult s = r.scenario("open");
+      System.out.println(GeneratorLateness.describe(r));
       assertThat(s.iterations()).isBetween(1980L, 2020L).isEqualTo(server.count("/ok"));
       assertThat(s.count("iterations.dropped")).isZero();
       assertThat(s.failedIterations()).isZero();
-      // a few users served them all: an arrival goes to an idle user first
-      assertThat(s.maxUsers()).isLessThan(50);
-      // per second, the rate is the model's
+      // An iteration is timed from its intended start, so its duration is how late it ended: arrivals shift from
+      // one interval into the next by at most the longest of them, and at most that many are in flight at once
+      // (an arrival goes to an idle user first, so a few users serve them all).
+      double lateMax = s.metric("iteration.duration").max();
+      int mostInFlight = (int) Math.ceil(200 * lateMax / 1000) + 2;
+      System.out.printf("iteration.duration max %.2f ms; users %d (at most %d)%n", lateMax, s.maxUsers(),
+          mostInFlight);
+      assertThat(s.maxUsers()).isLessThanOrEqualTo(mostInFlight);
+      // per second, the rate is the model's: 200/s over the interval's true length, give or take the arrivals
+      // that ended late across each edge of it (counted twice: counters and histograms are taken a moment apart)
+      // and one arrival's rounding at each edge
       var full = s.timeSeries().points().subList(1, s.timeSeries().points().size() - 1);
-      assertThat(full).allSatisfy(p -> assertThat(p.rate("iterations")).isBetween(180.0, 220.0));
+      assertThat(full).allSatisfy(p -> {
+        double slack = 1000.0 * (2 + 2 * 200 * lateMax / 1000) / p.millis();
+        System.out.printf("  %.1f/s over %d ms (200 +- %.1f)%n", p.rate("iterations"), p.millis(), slack);
+        assertThat(p.rate("iterations")).isBetween(200 - slack, 200 + slack);
+      });
     }
   }
 
@@ -64,7 +77,10 @@ class OpenModelTest {
       ScenarioResult s = r.scenario("open");
       // ~200 arrivals during the stall each wait for the rest of it: 20% of 1,000 requests, up to 1 s
       assertThat(s.metric("http.duration").p99()).isGreaterThan(900.0);
-      assertThat(s.metric("http.duration").p50()).isLessThan(20.0);
+      // the other 80% are not held: the target answers at once, so they take what the generator adds (20 ms
+      // allowed) plus how late its threads woke
+      assertThat(s.metric("http.duration").p50()).as(GeneratorLateness.describe(r))
+          .isLessThan(20.0 + GeneratorLateness.p99(r));
       assertThat(s.metric("iteration.duration").p99()).isGreaterThan(900.0);
       assertThat(s.count("iterations.dropped")).isZero();
       assertThat(s.iterations()).isBetween(990L, 1010L);
