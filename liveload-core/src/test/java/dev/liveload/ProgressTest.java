@@ -27,7 +27,11 @@ class ProgressTest {
           .build());
     }
     assertThat(seen).hasSizeBetween(4, 6);
-    ProgressSnapshot last = seen.get(seen.size() - 1);
+    // the last snapshot of the hold (one taken late, after the 5 s, says "done")
+    assertThat(seen).allSatisfy(p -> assertThat(p.phase()).isIn("ramp 0→6 users", "hold 6 users", "done"));
+    List<ProgressSnapshot> held = seen.stream().filter(p -> p.phase().equals("hold 6 users")).toList();
+    assertThat(held).isNotEmpty();
+    ProgressSnapshot last = held.get(held.size() - 1);
     assertThat(seen.get(0).phase()).isEqualTo("ramp 0→6 users");
     assertThat(last.phase()).isEqualTo("hold 6 users");
     assertThat(last.users()).isEqualTo(6);
@@ -57,8 +61,10 @@ class ProgressTest {
         .browser(dev.liveload.browser.BrowserOptions.defaults().connection("fake"))
         .progress(Progress.to(seen::add).every(ofSeconds(1)))
         .build());
-    assertThat(seen).isNotEmpty();
-    ProgressSnapshot last = seen.get(seen.size() - 1);
+    // the last snapshot of the hold (one taken late, after the 2 s, says "done")
+    List<ProgressSnapshot> held = seen.stream().filter(p -> p.phase().equals("hold 2 users")).toList();
+    assertThat(held).as("snapshots: %s", seen).isNotEmpty();
+    ProgressSnapshot last = held.get(held.size() - 1);
     assertThat(last.browser()).isNotNull();
     assertThat(last.browser().actionsPerSecond()).isPositive();
     assertThat(last.browser().actionP95Millis()).isPositive();
