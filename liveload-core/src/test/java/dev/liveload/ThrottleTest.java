@@ -19,6 +19,7 @@ class ThrottleTest {
   void aRateThrottleAdmitsItsRateWhateverTheDemand() {
     List<Long> admitted = Collections.synchronizedList(new ArrayList<>());
     var firstAsked = new java.util.concurrent.atomic.AtomicLong(Long.MAX_VALUE);
+    long before = System.nanoTime();
     RunResult r = LiveLoad.run(RunOptions.builder()
         .scenario("eager", user -> {
           firstAsked.accumulateAndGet(System.nanoTime(), Math::min);
@@ -29,6 +30,7 @@ class ThrottleTest {
         .gracefulStop(java.time.Duration.ZERO)
         .progress(Progress.none())
         .build());
+    long after = System.nanoTime();
     assertThat(r.run().status()).isEqualTo(RunStatus.COMPLETED);
     var sorted = new ArrayList<>(admitted);
     Collections.sort(sorted);
@@ -57,9 +59,16 @@ class ThrottleTest {
         + "slots (allowed up to %.1f); %s%n", admitted.size(), span / 1e9, most, earliest, latest, late,
         GeneratorLateness.describe(r));
     assertThat(earliest).as("ms the earliest admission came before its slot").isGreaterThan(-0.1);
-    // 3 s at 20/s: slots at 0, 50, ..., 2950 ms, so 60; the end (itself late by as much) may cut or add the slots
-    // of that lateness, and one at each edge
-    assertThat(admitted.size()).isBetween(60 - 1 - lateSlots, 60 + 1 + lateSlots);
+    // 20/s from the first request (a busy generator starts its users late) to the end of the 3 s run, which comes
+    // no sooner than 3 s after LiveLoad.run was called and no later than it returned: a slot every 50 ms, less the
+    // ones a late wake-up pushes past the end, and one at each edge
+    double fromFirstMs = (before - firstAsked.get()) / 1e6 + 3_000;
+    double toReturnMs = (after - firstAsked.get()) / 1e6;
+    int least = (int) Math.floor((fromFirstMs - late) / 50) - 1;
+    int most60 = (int) Math.floor(toReturnMs / 50) + 1;
+    System.out.printf("first request %.1f ms after the call; %d admitted, allowed %d to %d%n",
+        (firstAsked.get() - before) / 1e6, admitted.size(), least, most60);
+    assertThat(admitted.size()).isBetween(least, most60);
     // smooth, not bursty: 20 slots span 950 ms, so a second holds 20, or more only by as many slots as a late
     // wake-up can crowd into it; and the admissions fill their seconds, so the fullest holds its share of them
     assertThat(most).as("most admissions in any one second")

@@ -119,20 +119,30 @@ class PhoenixTest {
   @Test
   void anUnansweredHeartbeatClosesTheSocketAndIsCounted() {
     try (var server = PhoenixServer.start().answerHeartbeats(false)) {
-      ScenarioResult s = run(server, user -> {
-        PhoenixSocket socket = Phoenix.connect(user, "/socket", PhoenixOptions.defaults().heartbeat(ofMillis(100)));
+      // the heartbeat goes at 500 ms and its timeout ends at 1 s: the join's reply has long come, unless the
+      // machine held the server or the user for 500 ms (then the socket closes while the join waits: that is
+      // counted too, as ws_closed with the same cause)
+      RunResult r = runResult(server, user -> {
+        PhoenixSocket socket = Phoenix.connect(user, "/socket", PhoenixOptions.defaults().heartbeat(ofMillis(500)));
         socket.join("room:b");
-        user.think(ofMillis(500));
+        user.think(ofMillis(1500));
         if (socket.ws().isOpen()) {
           user.fail("the socket is still open");
         }
       }, Load.iterations(1, 1));
+      ScenarioResult s = r.scenario("phx");
+      boolean onTime = dev.liveload.GeneratorLateness.worstCase(r) < 400;
       assertThat(s.errors()).singleElement().satisfies(e -> {
-        assertThat(e.kind()).isEqualTo("ws_timeout");
-        assertThat(e.message()).matches("Phoenix heartbeat \\(ref \\d+\\) got no reply within 100 ms; the socket "
-            + "was closed, as phoenix.js does \\(ws://.*\\)");
+        if (onTime) {
+          assertThat(e.kind()).isEqualTo("ws_timeout");
+        } else {
+          assertThat(e.kind()).isIn("ws_timeout", "ws_closed");
+        }
+        assertThat(e.message()).matches("(.*: )?Phoenix heartbeat \\(ref \\d+\\) got no reply within 500 ms; the "
+            + "socket was closed, as phoenix.js does \\(ws://.*\\)");
       });
       assertThat(server.heartbeats()).isEqualTo(1);
     }
   }
+
 }
