@@ -23,7 +23,10 @@ class OpenModelTest {
           .build());
       ScenarioResult s = r.scenario("open");
       System.out.println(GeneratorLateness.describe(r));
-      assertThat(s.iterations()).isBetween(1980L, 2020L).isEqualTo(server.count("/ok"));
+      // 2,000 arrivals; those due in the last moments may not have started when the end came, by as much as one
+      // wake-up of what the generator reports about itself; 20 allowed for the edges
+      long fewest = (long) (2000 - 200 * GeneratorLateness.worstCase(r) / 1000) - 20;
+      assertThat(s.iterations()).isBetween(fewest, 2020L).isEqualTo(server.count("/ok"));
       assertThat(s.count("iterations.dropped")).isZero();
       assertThat(s.failedIterations()).isZero();
       // An iteration is timed from its intended start, so its duration is how late it ended: arrivals shift from
@@ -44,6 +47,15 @@ class OpenModelTest {
         assertThat(p.rate("iterations")).isBetween(200 - slack, 200 + slack);
       });
     }
+  }
+
+  /**
+   * The fewest of the 1,000 arrivals of 5 s at 200/s that ran (or were cut at the end, or dropped): those due in the
+   * last moments may not have started when the end came, by as much as one wake-up of what the generator reports
+   * about itself; 10 allowed for the edges.
+   */
+  private static long fewestArrivals(RunResult r) {
+    return (long) (1000 - 200 * GeneratorLateness.worstCase(r) / 1000) - 10;
   }
 
   /** A target that freezes for one second once: every request that arrives meanwhile waits until it thaws. */
@@ -83,7 +95,7 @@ class OpenModelTest {
           .isLessThan(20.0 + GeneratorLateness.p99(r));
       assertThat(s.metric("iteration.duration").p99()).isGreaterThan(900.0);
       assertThat(s.count("iterations.dropped")).isZero();
-      assertThat(s.iterations()).isBetween(990L, 1010L);
+      assertThat(s.iterations() + s.count("iterations.interrupted")).isBetween(fewestArrivals(r), 1010L);
       assertThat(s.maxUsers()).as("users were started for the arrivals during the stall").isGreaterThan(150);
     }
   }
@@ -108,7 +120,8 @@ class OpenModelTest {
         assertThat(dropped).isLessThanOrEqualTo((long) Math.max(200, 200 * longest / 1000));
       } // else a late scheduler also releases overdue arrivals at once, more than 20 idle users take: the
         // conservation below still holds
-      assertThat(s.iterations() + dropped).as("every arrival ran or was dropped").isBetween(990L, 1010L);
+      assertThat(s.iterations() + s.count("iterations.interrupted") + dropped).as("every arrival ran or was dropped")
+          .isBetween(fewestArrivals(r), 1010L);
       assertThat(s.maxUsers()).isEqualTo(20);
       assertThat(s.metric("http.duration").p99()).isGreaterThan(500.0);
       assertThat(r.total().count("iterations.dropped")).isEqualTo(dropped);
@@ -129,7 +142,7 @@ class OpenModelTest {
       ScenarioResult s = r.scenario("open");
       assertThat(s.count("iterations.dropped")).isZero();
       assertThat(s.count("iterations.queued")).isBetween(120L, 400L);
-      assertThat(s.iterations()).isBetween(990L, 1010L);
+      assertThat(s.iterations() + s.count("iterations.interrupted")).isBetween(fewestArrivals(r), 1010L);
       // a queued arrival's first request carries its wait: the backlog after the stall shows in the tail
       assertThat(s.metric("http.duration").p99()).isGreaterThan(500.0);
       assertThat(s.metric("http.duration").p90()).isGreaterThan(s.metric("http.duration").p50());

@@ -380,7 +380,12 @@ class DistributedRunTest {
     killer.join();
     assertThat(killed.get()).as(killedName + " was killed during the run").isPositive();
 
-    assertThat(seconds).as("the run ends on time").isLessThan(20);
+    // the 6 s it was planned for, plus the heartbeat timeout (5 s) and the others' stop: 10 s allowed; the call
+    // as a whole (joining the cluster too, slower on a busy machine) within a minute and a half
+    System.out.printf("run %d ms, %.1f s with joining; %s%n", r.run().durationMillis(), seconds,
+        r.nodes().stream().map(n -> n.id() + " lateness " + lateness(n)).toList());
+    assertThat(r.run().durationMillis()).as("the run ends on time").isLessThan(6_000 + 10_000);
+    assertThat(seconds).isLessThan(90);
     assertThat(r.run().status()).isEqualTo(RunStatus.INTERRUPTED);
     assertThat(r.run().reason()).contains("1 of 3 workers failed: " + killedName).contains("the others completed");
     NodeResult dead = r.nodes().get(killedIndex);
@@ -453,7 +458,11 @@ class DistributedRunTest {
           .build());
       double seconds = (System.nanoTime() - t0) / 1e9;
       freezer.join();
-      assertThat(seconds).as("the run ends on time").isLessThan(30);
+      // the 12 s it was planned for, plus the heartbeat timeout (5 s) and the others' stop: 10 s allowed; the call
+      // as a whole (joining the cluster too, slower on a busy machine) within a minute and a half
+      System.out.printf("run %d ms, %.1f s with joining%n", r.run().durationMillis(), seconds);
+      assertThat(r.run().durationMillis()).as("the run ends on time").isLessThan(12_000 + 10_000);
+      assertThat(seconds).isLessThan(90);
       NodeResult hung = r.nodes().get(hungIndex);
       assertThat(hung.id()).isEqualTo(hungName);
       assertThat(hung.status()).isEqualTo("failed");
