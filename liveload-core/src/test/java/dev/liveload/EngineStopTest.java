@@ -27,11 +27,18 @@ class EngineStopTest {
           .gracefulStop(ofSeconds(5))
           .build());
       var s = result.scenario("slow");
-      // Each user started its second iteration at ~0.7 s and finished it at ~1.4 s, inside the grace period.
-      assertThat(s.iterations()).isEqualTo(8);
+      // Each user started its second iteration at ~0.7 s and finished it at ~1.4 s, inside the grace period; a
+      // generator that woke 300 ms late would have started it after the 1 s (then it says so).
+      double late = GeneratorLateness.worstCase(result);
+      System.out.println(GeneratorLateness.describe(result));
+      if (late < 300) {
+        assertThat(s.iterations()).isEqualTo(8);
+      } else {
+        assertThat(s.iterations()).isIn(4L, 8L);
+      }
       assertThat(s.failedIterations()).isZero();
       assertThat(s.count("iterations.interrupted")).isZero();
-      assertThat(server.count("/delay/700")).isEqualTo(8);
+      assertThat(server.count("/delay/700")).isEqualTo(s.iterations());
     }
   }
 
@@ -40,13 +47,20 @@ class EngineStopTest {
     try (var server = TargetServer.start()) {
       long start = System.nanoTime();
       RunResult result = LiveLoad.run(RunOptions.builder()
-          .scenario("stuck", user -> user.http().get("/delay/5000").send(), Load.constant(3, ofMillis(500)))
+          .scenario("stuck", user -> user.http().get("/delay/5000").send(), Load.constant(3, ofSeconds(2)))
           .baseUrl(server.url())
           .gracefulStop(ofMillis(300))
           .build());
       long elapsed = (System.nanoTime() - start) / 1_000_000;
       var s = result.scenario("stuck");
-      assertThat(elapsed).isLessThan(3_000);
+      // 2 s of run (long enough for a cold, busy generator to start its 3 users) and 300 ms of grace, late by at
+      // most one wake-up of what the generator reports; 500 ms are allowed for interrupting the users and closing
+      // their connections
+      double late = GeneratorLateness.worstCase(result);
+      System.out.printf("run %d ms (%d ms with setup); %s%n", result.run().durationMillis(), elapsed,
+          GeneratorLateness.describe(result));
+      assertThat(result.run().durationMillis()).as("the run ends after its grace")
+          .isBetween(2_300L, (long) (2_300 + 500 + late));
       assertThat(s.count("iterations.interrupted")).isEqualTo(3);
       assertThat(s.iterations()).isZero();
       // The requests were issued, so they are counted: as failed, kind "interrupted".
@@ -68,17 +82,31 @@ class EngineStopTest {
           .baseUrl(server.url())
           .build());
       var s = result.scenario("timeouts");
+      // The 1 s iterations time out, every one. The 10 ms ones pass, unless the target or the generator was held up
+      // for 190 ms in one (a busy machine may hold the target's threads, which the generator's probe does not see),
+      // and then that one times out too and is counted so: the counts below add up either way.
+      long failed = s.failedIterations();
+      System.out.printf("%d of 12 iterations timed out: %s; %s%n", failed, s.errors().stream()
+          .map(e -> e.count() + " x " + e.message()).toList(), GeneratorLateness.describe(result));
+      assertThat(s.errors()).allSatisfy(e -> assertThat(e.kind()).isEqualTo("iteration_timeout"));
+      assertThat(s.errors().stream().filter(e -> e.message().contains("/delay/1000)")).mapToLong(e -> e.count())
+          .sum()).as("the 1 s iterations that timed out").isEqualTo(6);
+      assertThat(s.errors().stream().mapToLong(e -> e.count()).sum()).isEqualTo(failed);
+      // a timed-out iteration ends only itself: every user went on to its next iteration
       assertThat(s.iterations()).isEqualTo(12);
-      assertThat(s.failedIterations()).isEqualTo(6);
       assertThat(s.requests()).isEqualTo(12);
-      assertThat(s.failedRequests()).isEqualTo(6);
+      assertThat(s.failedRequests()).isEqualTo(failed);
+      double late = GeneratorLateness.worstCase(result);
       assertThat(s.breakdown()).filteredOn(b -> b.metric().equals("iteration.duration") && b.tag("error") != null)
           .singleElement().satisfies(b -> {
             assertThat(b.tag("error")).isEqualTo("iteration_timeout");
-            assertThat(b.histogram().count()).isEqualTo(6);
-            assertThat(b.histogram().max()).isBetween(200.0, 400.0);
+            assertThat(b.histogram().count()).isEqualTo(failed);
+            // the timeout never fires early; it fires late by at most one wake-up of what the generator reports,
+            // and the interrupted user wakes late by as much again; 100 ms are allowed to close the request
+            assertThat(b.histogram().min()).isGreaterThanOrEqualTo(199.8); // 3 significant digits
+            assertThat(b.histogram().max()).isBetween(200.0, 200 + 100 + 2 * late);
           });
-      assertThat(s.metric("iteration.duration").count()).isEqualTo(6);
+      assertThat(s.metric("iteration.duration").count()).isEqualTo(12 - failed);
       assertThat(s.metric("iteration.duration").max()).isLessThan(200.0);
     }
   }

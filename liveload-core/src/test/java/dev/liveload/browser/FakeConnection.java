@@ -25,7 +25,7 @@ public final class FakeConnection implements BrowserConnection {
   static final AtomicInteger PAGES = new AtomicInteger();
   /** Pages after this many cannot be made: the browser is gone for good. */
   static final AtomicInteger PAGE_LIMIT = new AtomicInteger(Integer.MAX_VALUE);
-  static final long QUEUED_MILLIS = 60;
+  static final long QUEUED_MILLIS = 150;
   static final long STALLED_MILLIS = 100;
   static final long PAGE_MILLIS = 10;
   static final long LATER_MILLIS = 50;

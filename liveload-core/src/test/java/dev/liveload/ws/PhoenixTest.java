@@ -21,21 +21,27 @@ import org.junit.jupiter.api.Test;
 class PhoenixTest {
   private static final int USERS = 3;
   private static final int ITERATIONS = 4;
+  private static final long THINK_MILLIS = 600;
 
   private static ScenarioResult run(PhoenixServer server, Scenario.Body body, Load load) {
-    RunResult r = LiveLoad.run(RunOptions.builder().scenario("phx", body, load).baseUrl(server.httpUrl()).build());
-    return r.scenario("phx");
+    return runResult(server, body, load).scenario("phx");
+  }
+
+  private static RunResult runResult(PhoenixServer server, Scenario.Body body, Load load) {
+    return LiveLoad.run(RunOptions.builder().scenario("phx", body, load).baseUrl(server.httpUrl()).build());
   }
 
   @Test
   void usersJoinOncePushAwaitRepliesByRefAndHeartbeat() {
     try (var server = PhoenixServer.start().pingDelay(20)) {
       Set<String> leaked = ConcurrentHashMap.newKeySet();
-      ScenarioResult s = run(server, user -> {
+      RunResult r = runResult(server, user -> {
         user.set("nick", "u" + user.id());
         PhoenixSocket socket = Phoenix.connect(user, "/socket", PhoenixOptions.defaults()
             .param("user", "{{nick}}")
-            .heartbeat(ofMillis(250))          // phoenix.js's 30 s, shortened; its timeout is one interval too
+            // phoenix.js's 30 s, shortened; its timeout is one interval too, so the server's 20 ms reply may be
+            // late by 480 ms (a busy machine) before the socket is closed
+            .heartbeat(ofMillis(500))
             .ws(WsOptions.defaults().keepAcrossIterations(true)));
         PhoenixChannel room = socket.join("room:lobby", Map.of("nick", "{{nick}}"));
         PhoenixMessage pong = room.push("ping", Map.of("n", user.iteration())).ok();
@@ -44,7 +50,7 @@ class PhoenixTest {
         }
         room.push("shout", Map.of("from", "{{nick}}")).ok();
         room.expect("shout", ofSeconds(2)).extract("$.from", "heard");
-        user.think(ofMillis(300));
+        user.think(ofMillis(THINK_MILLIS));
         socket.ws().drain().forEach(m -> {
           if (m.text().contains("\"phoenix\"")) {
             leaked.add(m.text());
@@ -54,15 +60,24 @@ class PhoenixTest {
           room.leave();
         }
       }, Load.iterations(USERS, ITERATIONS));
+      ScenarioResult s = r.scenario("phx");
+      double late = dev.liveload.GeneratorLateness.worstCase(r);
+      System.out.printf("heartbeats %d; %s%n", server.heartbeats(), dev.liveload.GeneratorLateness.describe(r));
 
-      assertThat(s.errors()).isEmpty();
+      if (20 + late < 500) {
+        assertThat(s.errors()).isEmpty();
+      } else { // the generator says it woke too late for some heartbeat replies: only those may fail
+        assertThat(s.errors()).allSatisfy(e -> assertThat(e.message()).contains("heartbeat"));
+      }
       assertThat(server.protocolErrors).isEmpty();
       assertThat(leaked).as("heartbeat replies that reached the scenario").isEmpty();
       assertThat(server.joins()).as("one join per user: the socket and channel are kept").isEqualTo(USERS);
       assertThat(server.pushes()).isEqualTo(USERS * ITERATIONS * 2L);
       assertThat(server.leaves()).isEqualTo(USERS);
-      // each user lives at least 4 × 300 ms: at least 4 heartbeats each
-      assertThat(server.heartbeats()).as("heartbeats while users think").isGreaterThanOrEqualTo(USERS * 4L);
+      // each user lives at least 4 × 600 ms, and sends a heartbeat every 500 ms, late by at most one wake-up of
+      // what the generator reports: at least 4 each on a machine that is not very busy
+      long each = (long) (ITERATIONS * THINK_MILLIS / (500 + late));
+      assertThat(server.heartbeats()).as("heartbeats while users think").isGreaterThanOrEqualTo(USERS * each);
       assertThat(server.connectQueries).containsExactlyInAnyOrder("user=u1&vsn=2.0.0", "user=u2&vsn=2.0.0",
           "user=u3&vsn=2.0.0");
       assertThat(s.breakdown()).filteredOn(b -> b.metric().equals("ws.roundtrip"))
@@ -104,20 +119,30 @@ class PhoenixTest {
   @Test
   void anUnansweredHeartbeatClosesTheSocketAndIsCounted() {
     try (var server = PhoenixServer.start().answerHeartbeats(false)) {
-      ScenarioResult s = run(server, user -> {
-        PhoenixSocket socket = Phoenix.connect(user, "/socket", PhoenixOptions.defaults().heartbeat(ofMillis(100)));
+      // the heartbeat goes at 500 ms and its timeout ends at 1 s: the join's reply has long come, unless the
+      // machine held the server or the user for 500 ms (then the socket closes while the join waits: that is
+      // counted too, as ws_closed with the same cause)
+      RunResult r = runResult(server, user -> {
+        PhoenixSocket socket = Phoenix.connect(user, "/socket", PhoenixOptions.defaults().heartbeat(ofMillis(500)));
         socket.join("room:b");
-        user.think(ofMillis(500));
+        user.think(ofMillis(1500));
         if (socket.ws().isOpen()) {
           user.fail("the socket is still open");
         }
       }, Load.iterations(1, 1));
+      ScenarioResult s = r.scenario("phx");
+      boolean onTime = dev.liveload.GeneratorLateness.worstCase(r) < 400;
       assertThat(s.errors()).singleElement().satisfies(e -> {
-        assertThat(e.kind()).isEqualTo("ws_timeout");
-        assertThat(e.message()).matches("Phoenix heartbeat \\(ref \\d+\\) got no reply within 100 ms; the socket "
-            + "was closed, as phoenix.js does \\(ws://.*\\)");
+        if (onTime) {
+          assertThat(e.kind()).isEqualTo("ws_timeout");
+        } else {
+          assertThat(e.kind()).isIn("ws_timeout", "ws_closed");
+        }
+        assertThat(e.message()).matches("(.*: )?Phoenix heartbeat \\(ref \\d+\\) got no reply within 500 ms; the "
+            + "socket was closed, as phoenix.js does \\(ws://.*\\)");
       });
       assertThat(server.heartbeats()).isEqualTo(1);
     }
   }
+
 }

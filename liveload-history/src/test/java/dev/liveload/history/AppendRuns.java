@@ -23,7 +23,8 @@ public final class AppendRuns {
     int count = Integer.parseInt(args[2]);
     System.out.println("ready");
     System.out.flush();
-    new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+    var orders = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+    orders.readLine();
     long first = 0;
     long last = 0;
     for (int i = 1; i <= count; i++) {
@@ -34,6 +35,12 @@ public final class AppendRuns {
       long now = System.nanoTime();
       first = first == 0 ? now : first;
       last = now;
+      if (i == 1) {
+        // wait until the other writer has added its first run too: the rest are added while both are writing
+        System.out.println("first");
+        System.out.flush();
+        orders.readLine();
+      }
     }
     System.out.println("added " + count + " " + (first / 1_000_000) + " " + (last / 1_000_000));
   }
