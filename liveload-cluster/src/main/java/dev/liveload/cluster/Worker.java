@@ -232,8 +232,25 @@ public final class Worker implements AutoCloseable {
       var info = new Messages.WorkerInfo(workerName, host(), address.getHost() + ":" + address.getPort(),
           Runtime.getRuntime().availableProcessors(), capacity);
       WorkerRuntime.install(new WorkerRuntime(hz, new Signer(key), info));
-      hz.getMap(Hazelcasts.WORKERS).set(hz.getCluster().getLocalMember().getUuid().toString(),
-          PlanCodec.toJson(info));
+      String registration = PlanCodec.toJson(info);
+      Runnable register = () -> {
+        try {
+          if (hz.getLifecycleService().isRunning()) {
+            hz.getMap(Hazelcasts.WORKERS).set(hz.getCluster().getLocalMember().getUuid().toString(), registration);
+          }
+        } catch (RuntimeException stopping) {
+          // the member is shutting down: nothing to register with
+        }
+      };
+      register.run();
+      // Registry entries can be lost when partitions move after a member failed, and a member that merged after a
+      // split gets a new identity: register again (idempotent) after every membership change and merge, off
+      // Hazelcast's event threads.
+      hz.getLifecycleService().addLifecycleListener(event -> {
+        if (event.getState() == com.hazelcast.core.LifecycleEvent.LifecycleState.MERGED) {
+          Thread.ofVirtual().name("liveload-worker-register").start(register);
+        }
+      });
       var told = events;
       long controllers = hz.getCluster().getMembers().stream().filter(Member::isLiteMember).count();
       told.accept("LiveLoad worker " + workerName + " joined cluster '" + cluster + "' at " + info.address() + " ("
@@ -242,12 +259,14 @@ public final class Worker implements AutoCloseable {
       hz.getCluster().addMembershipListener(new MembershipListener() {
         @Override
         public void memberAdded(MembershipEvent event) {
+          Thread.ofVirtual().name("liveload-worker-register").start(register);
           told.accept("LiveLoad worker " + workerName + ": " + role(event.getMember()) + " "
               + event.getMember().getAddress() + " joined");
         }
 
         @Override
         public void memberRemoved(MembershipEvent event) {
+          Thread.ofVirtual().name("liveload-worker-register").start(register);
           told.accept("LiveLoad worker " + workerName + ": " + role(event.getMember()) + " "
               + event.getMember().getAddress() + " left");
         }

@@ -176,7 +176,7 @@ class DistributedRunTest {
   /** Waits for worker {@code i}'s log to say where it listens, and returns that port. */
   private static int boundPort(int i) {
     Path log = Path.of("target", "worker-logs", workers.name(i) + "-" + workers.ports.get(i) + ".log");
-    var pattern = java.util.regex.Pattern.compile("starting at \\[127\\.0\\.0\\.1\\]:(\\d+)");
+    var pattern = java.util.regex.Pattern.compile("joined cluster '[^']*' at 127\\.0\\.0\\.1:(\\d+)");
     int[] port = {0};
     await(workers.name(i) + " says where it listens (" + log + ")", READY, () -> {
       try {

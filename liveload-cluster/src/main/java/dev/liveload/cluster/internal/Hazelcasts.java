@@ -34,7 +34,17 @@ public final class Hazelcasts {
   public static HazelcastInstance startController(String cluster, List<String> members, String bind, int port,
       String name, long deadlineNanos) {
     while (true) {
-      HazelcastInstance hz = start(cluster, members, bind, port, true, name);
+      // Hazelcast's own join wait (300 s by default) must not outlast the cluster's join timeout.
+      long left = Math.max(5, (deadlineNanos - System.nanoTime()) / 1_000_000_000L);
+      HazelcastInstance hz;
+      try {
+        hz = start(cluster, members, bind, port, true, name, (int) Math.min(left, 300));
+      } catch (IllegalStateException failedToJoin) {
+        if (System.nanoTime() > deadlineNanos) {
+          return null;
+        }
+        continue;
+      }
       if (hz.getCluster().getMembers().stream().anyMatch(m -> !m.isLiteMember())) {
         return hz;
       }
@@ -64,6 +74,16 @@ public final class Hazelcasts {
    */
   public static HazelcastInstance start(String cluster, List<String> members, String bind, int port, boolean lite,
       String name) {
+    return start(cluster, members, bind, port, lite, name, 300);
+  }
+
+  /**
+   * Starts a member that waits at most {@code maxJoinSeconds} to join.
+   *
+   * @throws IllegalStateException when it could not join in that time (Hazelcast's "Node failed to start!")
+   */
+  public static HazelcastInstance start(String cluster, List<String> members, String bind, int port, boolean lite,
+      String name, int maxJoinSeconds) {
     HazelcastLogs.install();
     Config config = new Config();
     config.setClusterName(cluster);
@@ -74,6 +94,7 @@ public final class Hazelcasts {
     config.setProperty("hazelcast.heartbeat.interval.seconds", "1");
     config.setProperty("hazelcast.max.no.heartbeat.seconds", "5");
     config.setProperty("hazelcast.shutdownhook.enabled", "false");
+    config.setProperty("hazelcast.max.join.seconds", Integer.toString(maxJoinSeconds));
     // Members started at the same moment may form separate clusters; merge them in seconds, not minutes.
     config.setProperty("hazelcast.merge.first.run.delay.seconds", "5");
     config.setProperty("hazelcast.merge.next.run.delay.seconds", "5");
