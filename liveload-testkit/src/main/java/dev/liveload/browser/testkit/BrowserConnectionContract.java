@@ -55,6 +55,7 @@ import org.junit.jupiter.api.io.TempDir;
 public abstract class BrowserConnectionContract {
   /** Values scenario code hands to the test (assertions inside a scenario would only fail the iteration). */
   protected final Map<String, Object> seen = new ConcurrentHashMap<>();
+  /** The pages every test visits, started before the first test and closed after the last. */
   protected PageTarget target;
 
   /** @return the name of the connection under test */
@@ -87,6 +88,7 @@ public abstract class BrowserConnectionContract {
         .build());
   }
 
+  /** Runs {@code body} for one iteration of one user with {@link #options()}. */
   protected RunResult run(Scenario.Body body) {
     return run(1, options(), body);
   }
