@@ -64,8 +64,8 @@ public final class Demo {
             .browser(browser)
             .threshold("p95(step.duration{scenario:BrowserShopper}) < 2s");
       } else {
-        System.out.println("No Chromium found, so no browser users this time (for them: `apt-get install "
-            + "chromium-headless-shell` on Debian/Ubuntu, or LIVELOAD_BROWSER=/path/to/chrome).");
+        System.out.println("No usable Chromium found, so this run has no browser users; for them, `apt-get install "
+            + "chromium-headless-shell` (Debian/Ubuntu) or set LIVELOAD_BROWSER=/path/to/chrome.");
         System.out.println("Shop app on " + app.url() + "; 30 HTTP shoppers for 10 s (2 s ramp-up)...");
       }
       RunResult result = LiveLoad.run(options.build());
