@@ -222,7 +222,8 @@ class LiveViewTest {
       long refused = lv.pagesRefused();
       assertThat(refused).as("users met the outage").isPositive();
       assertThat(refused).as("failed attempts, bounded by the back-off").isLessThanOrEqualTo(users * 3L);
-      assertThat(s.failedIterations()).isEqualTo(refused);
+      assertThat(s.failedIterations()).as("failed iterations are the refused pages; errors: %s", s.errors())
+          .isEqualTo(refused);
       assertThat(s.errors()).extracting(e -> e.kind()).containsOnly("status");
       assertThat(s.iterations() - s.failedIterations()).as("the users went on after it").isPositive();
       System.out.printf(java.util.Locale.ROOT, "%d users, %d ms outage: %d failed navigations = %.2f per user per "
