@@ -53,7 +53,8 @@ public final class Demo {
           .scenario(ShopScenario.class, Load.rampUp(0, 30, ofSeconds(2)).thenHold(ofSeconds(8)))
           .baseUrl(app.url())
           .resultFile(out)
-          .threshold("p95(http.duration) < 100ms", "error_ratio < 5%");
+          // limits with room for a laptop or CI runner that is busy with other work: the app answers in 5-15 ms
+          .threshold("p95(http.duration) < 500ms", "error_ratio < 5%");
       if (chromium.isPresent()) {
         System.out.println("Shop app on " + app.url() + "; 30 HTTP shoppers for 10 s (2 s ramp-up) and "
             + BROWSER_USERS + " shoppers in " + chromium.get() + "...");
@@ -62,7 +63,7 @@ public final class Demo {
         options.scenario(BrowserShopper.class, Load.constant(BROWSER_USERS, ofSeconds(10)))
             .feeder("accounts", Feeder.of(accounts).uniquePerUser())
             .browser(browser)
-            .threshold("p95(step.duration{scenario:BrowserShopper}) < 2s");
+            .threshold("p95(step.duration{scenario:BrowserShopper}) < 5s");
       } else {
         System.out.println("No usable Chromium found, so this run has no browser users; for them, `apt-get install "
             + "chromium-headless-shell` (Debian/Ubuntu) or set LIVELOAD_BROWSER=/path/to/chrome.");
