@@ -17,7 +17,8 @@ import java.util.Map;
  * failures into failed iterations.
  *
  * <p>An implementation proves itself by extending the test kit {@code dev.liveload.browser.testkit.
- * BrowserConnectionContract} from the {@code liveload-core} test jar.
+ * BrowserConnectionContract} from the {@code dev.liveload:liveload-testkit} artifact (a normal jar; depend on it
+ * with test scope).
  *
  * <pre>{@code
  * public final class MyConnection implements BrowserConnection {

@@ -6,10 +6,13 @@ import dev.liveload.browser.BrowserOptions;
 import dev.liveload.browser.BrowserPage;
 import dev.liveload.browser.BrowserUnavailableException;
 import dev.liveload.browser.StorageState;
+import dev.liveload.browser.playwright.internal.Discovery;
 import dev.liveload.browser.playwright.internal.Engine;
 import dev.liveload.result.Measurement;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Browser users on Playwright and Chromium: the default {@link BrowserConnection} when {@code liveload-browser} is
@@ -44,6 +47,31 @@ public final class PlaywrightConnection implements BrowserConnection {
 
   /** Creates an unopened connection (LiveLoad does, through {@link java.util.ServiceLoader}). */
   public PlaywrightConnection() {}
+
+  /**
+   * The browser this connection would launch with these options, found as {@link #open} finds it (the options'
+   * executable, {@code LIVELOAD_BROWSER} or {@code -Dliveload.browser}, the browser Playwright installed, a system
+   * {@code chromium-headless-shell}, a system Chromium or Chrome), without launching or downloading anything.
+   *
+   * <pre>{@code
+   * PlaywrightConnection.findBrowser(BrowserOptions.defaults()).ifPresentOrElse(
+   *     b -> System.out.println("browser users on " + b),
+   *     () -> System.out.println("no Chromium: apt-get install chromium-headless-shell"));
+   * }</pre>
+   *
+   * @param options the run's browser options (headless or not, an executable), not null
+   * @return what would be launched and where it was found, e.g. {@code /usr/lib/chromium/chromium-headless-shell
+   *     (system chromium-headless-shell)}; empty when none is found or the one named is not an executable file
+   * @since 0.1
+   */
+  public static Optional<String> findBrowser(BrowserOptions options) {
+    Objects.requireNonNull(options, "options");
+    try {
+      return Optional.of(Discovery.system().find(options).toString());
+    } catch (BrowserUnavailableException e) {
+      return Optional.empty();
+    }
+  }
 
   @Override
   public String name() {

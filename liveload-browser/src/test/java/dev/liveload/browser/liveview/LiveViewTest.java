@@ -69,17 +69,20 @@ class LiveViewTest {
       });
       ScenarioResult s = passed(r);
       assertThat(seen.get("count")).isEqualTo("6");
-      // The target replies from a timer thread of this JVM: on a busy machine it replies late, by about as much as
-      // the generator's own probe woke late (its scheduling lag), so that is the slack beyond 20 ms.
-      double most = 220.0 + r.generator().schedulerLag().max();
+      // Never less than the server's 200 ms. Two wake-ups stand between the server's 200 ms and the page seeing the
+      // reply: the target's timer thread (in this JVM) and the page's main thread taking the frame. On a busy
+      // machine each is late by about as much as the generator's own probe woke late (its scheduling lag), so that,
+      // twice, is the slack beyond 20 ms for a typical click (the median of five): a single click can still meet a
+      // renderer that another process kept off the CPU for longer, which no probe in this JVM sees.
+      double most = 220.0 + 2 * r.generator().schedulerLag().max();
       Histogram wait = rows(s, BrowserMetrics.ACTION, "waitForLoading", "add one");
       assertThat(wait.count()).isEqualTo(5);
       assertThat(wait.min()).isGreaterThanOrEqualTo(200.0);
-      assertThat(wait.max()).isLessThanOrEqualTo(most);
+      assertThat(wait.p50()).isLessThanOrEqualTo(most);
       Histogram loading = rows(s, BrowserMetrics.LIVEVIEW_LOADING, "click", "add one");
       assertThat(loading.count()).isEqualTo(5);
       assertThat(loading.min()).isGreaterThanOrEqualTo(200.0);
-      assertThat(loading.max()).isLessThanOrEqualTo(most);
+      assertThat(loading.p50()).isLessThanOrEqualTo(most);
       System.out.printf(java.util.Locale.ROOT, "200 ms server delay: waitForLoading %.1f..%.1f ms, liveview.loading "
           + "%.1f..%.1f ms (5 clicks, timed in the page)%n", wait.min(), wait.max(), loading.min(), loading.max());
       Histogram mount = rows(s, BrowserMetrics.LIVEVIEW_MOUNT, null);
@@ -150,9 +153,10 @@ class LiveViewTest {
       assertThat(wait.min()).isGreaterThanOrEqualTo(50.0);
       assertThat(click.min()).as("the click includes the page's own 15 ms listener").isGreaterThanOrEqualTo(15.0);
       // the step runs from the click's start to the span's end, in the page: no longer than the two added up (and
-      // the user's own code, slower by the generator's scheduling lag when the machine is busy; hence medians)
+      // the user's own code, slower by the generator's scheduling lag when the machine is busy). Each step has one
+      // click and one span, so that holds for the means (a sum's mean is the sum of the means; medians do not add)
       assertThat(step.min()).isGreaterThanOrEqualTo(loading.min());
-      assertThat(step.p50()).isLessThanOrEqualTo(click.p50() + loading.p50() + 2.0
+      assertThat(step.mean()).isLessThanOrEqualTo(click.mean() + loading.mean() + 2.0
           + r.generator().schedulerLag().p99());
       System.out.printf(java.util.Locale.ROOT, "50 ms handler + 15 ms busy click listener: liveview.loading "
           + "%.1f..%.1f ms, click %.1f..%.1f ms, step %.1f..%.1f ms%n", loading.min(), loading.max(), click.min(),
@@ -219,7 +223,8 @@ class LiveViewTest {
       long refused = lv.pagesRefused();
       assertThat(refused).as("users met the outage").isPositive();
       assertThat(refused).as("failed attempts, bounded by the back-off").isLessThanOrEqualTo(users * 3L);
-      assertThat(s.failedIterations()).isEqualTo(refused);
+      assertThat(s.failedIterations()).as("failed iterations are the refused pages; errors: %s", s.errors())
+          .isEqualTo(refused);
       assertThat(s.errors()).extracting(e -> e.kind()).containsOnly("status");
       assertThat(s.iterations() - s.failedIterations()).as("the users went on after it").isPositive();
       System.out.printf(java.util.Locale.ROOT, "%d users, %d ms outage: %d failed navigations = %.2f per user per "

@@ -24,10 +24,12 @@ class FailureScreenshotTest {
   @Test
   void failuresKeepAtMostTheConfiguredNumberOfScreenshots(@TempDir Path dir) throws IOException {
     try (var target = PageTarget.start()) {
+      // An action that fails at once (a button is not a checkbox), so that the action timeout, which also bounds
+      // taking each picture, can stay long enough for a busy machine.
       RunResult r = LiveLoad.run(RunOptions.builder()
-          .scenario("shots", user -> user.browser().navigate("/counter").click("#missing"), Load.iterations(1, 3))
+          .scenario("shots", user -> user.browser().navigate("/counter").check("#inc"), Load.iterations(1, 3))
           .baseUrl(target.url())
-          .browser(BrowserOptions.defaults().actionTimeout(Duration.ofMillis(300)).failureScreenshots(2)
+          .browser(BrowserOptions.defaults().actionTimeout(Duration.ofSeconds(10)).failureScreenshots(2)
               .screenshotDirectory(dir))
           .progress(Progress.none())
           .build());
@@ -37,7 +39,7 @@ class FailureScreenshotTest {
         pngs = files.toList();
       }
       assertThat(pngs).hasSize(2).allSatisfy(p -> {
-        assertThat(p.getFileName().toString()).startsWith("failure-user1-it").endsWith("-selector_not_found.png");
+        assertThat(p.getFileName().toString()).startsWith("failure-user1-it").endsWith("-not_checkable.png");
         assertThat(Files.readAllBytes(p)).startsWith(0x89, 'P', 'N', 'G');
       });
     }

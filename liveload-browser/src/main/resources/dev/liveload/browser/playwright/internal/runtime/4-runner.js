@@ -3,6 +3,13 @@
 const WAITS = new Set(['waitFor', 'waitForText', 'waitForUrl', 'waitForLiveView', 'waitForLoading']);
 const pendingDone = [];
 let current = null;
+// The action whose event is being dispatched right now (click, press, submit, check): a navigation it starts
+// reports it done at once, in the one report the leaving document is sure to get out (see the navigate listener).
+let dispatching = null;
+const dispatch = (a, fn) => {
+  dispatching = a;
+  try { fn(); } finally { dispatching = null; }
+};
 const isVisibleNow = (sel) => all(sel).some(visible);
 // What check, uncheck and isChecked act on: a checkbox or radio input (or the one a label is for), or an element
 // with a checkable ARIA role and aria-checked; anything else fails with not_checkable.
@@ -19,9 +26,9 @@ const checked = (box) => box.tagName === 'INPUT' ? box.checked : box.getAttribut
 
 const exec = async (a, base) => {
   switch (a.op) {
-    case 'click': { const el = await actionable(a); click(el); return {}; }
+    case 'click': { const el = await actionable(a); dispatch(a, () => click(el)); return {}; }
     case 'fill': { const el = await actionable(a, true); fill(el, a.value); return {}; }
-    case 'press': { const el = await actionable(a); press(el, a.key); return {}; }
+    case 'press': { const el = await actionable(a); dispatch(a, () => press(el, a.key)); return {}; }
     case 'check': {
       const el = await actionable(a);
       const box = checkable(el, a.selector);
@@ -30,7 +37,7 @@ const exec = async (a, base) => {
         throw new Fail('not_checkable', a.selector + ' is a radio button: it cannot be unchecked by clicking it '
             + '(check another one of its group)');
       }
-      click(el);
+      dispatch(a, () => click(el));
       if (checked(box) !== a.checked) throw new Fail('not_actionable', 'clicking ' + a.selector + ' did not '
           + (a.checked ? 'check' : 'uncheck') + ' it');
       return {};
@@ -75,7 +82,7 @@ const exec = async (a, base) => {
           () => new Fail('selector_not_found', 'no element matched ' + a.selector + ' within ' + a.timeout + ' ms'));
       const form = el.tagName === 'FORM' ? el : el.form || el.closest('form');
       if (!form) throw new Fail('not_actionable', a.selector + ' is not in a form');
-      form.requestSubmit();
+      dispatch(a, () => form.requestSubmit());
       return {};
     }
     case 'waitFor': {
@@ -187,6 +194,9 @@ const exec = async (a, base) => {
 // action), so a click-and-wait batch costs the owner thread one binding call. A document about to be replaced
 // reports what it finished at once (the Navigation API's navigate event fires as the navigation starts), so the
 // next document never runs an action again; without that API, actions that may navigate report at once.
+// The action whose dispatch started the navigation (a click on a link, a submit) is reported done in that same
+// report, ended as the navigation starts: a second report sent after the dispatch returns can be lost when the
+// document goes away under a busy driver, and the next document would then run the click again.
 const navigationApi = typeof window.navigation === 'object' && window.navigation !== null
     && typeof window.navigation.addEventListener === 'function';
 const MAY_NAVIGATE = new Set(['click', 'press', 'submit', 'check']);
@@ -196,9 +206,20 @@ if (navigationApi) {
     if (e.destination && e.destination.sameDocument) return;
     leavingDocument = true;
     leavePage(); // the page view's Web Vitals are final: report them while the document can still report
+    if (dispatching && dispatching.$start != null && dispatching.$end == null) {
+      const a = dispatching;
+      a.$end = epoch();
+      pendingDone.push(finished(a, {}, a.$end));
+    }
     if (pendingDone.length || samples.length) send({ t: 'done', done: pendingDone.splice(0) });
   });
 }
+// What the owner thread learns of a finished action.
+const finished = (a, r, end) => {
+  const from = r.span ? r.start : a.$base;
+  return { id: a.id, ms: Math.max(0, end - from), from, start: a.$start, end, url: location.href,
+    v: r.value === undefined ? null : r.value };
+};
 const runBatch = async (batch, me) => {
   step = batch.step;
   const armedAt = epoch();
@@ -210,6 +231,8 @@ const runBatch = async (batch, me) => {
     const start = epoch();
     if (!WAITS.has(a.op) && a.op !== 'read' && a.op !== 'host') mark = start;
     const base = WAITS.has(a.op) && prevEnd != null ? prevEnd : start;
+    a.$start = start;
+    a.$base = base;
     if (a.op === 'navigate') {
       leavePage(); // this page view ends here: its Web Vitals go with the report
       flush({ t: 'nav', id: a.id, at: start });
@@ -232,15 +255,17 @@ const runBatch = async (batch, me) => {
       return;
     }
     if (me.cancelled) return;
+    if (a.$end != null) {
+      prevEnd = a.$end; // it started a navigation and was reported done with it
+      continue;
+    }
     let end = r.end != null ? r.end : epoch();
     if (WAITS.has(a.op) && !r.span && heldAtOnce && base < armedAt) {
       // A wait that held at once in a document the owner re-armed after a navigation: it became true by the page's
       // last change, not when the re-armed runner looked (the time in between is the driver's, not the page's).
       end = Math.max(base, Math.min(end, T0 + lastChange));
     }
-    const from = r.span ? r.start : base;
-    done.push({ id: a.id, ms: Math.max(0, end - from), from, start, end, url: location.href,
-      v: r.value === undefined ? null : r.value });
+    done.push(finished(a, r, end));
     prevEnd = end;
     if (leavingDocument || (!navigationApi && MAY_NAVIGATE.has(a.op))) flush({ t: 'done' });
   }

@@ -58,6 +58,10 @@ public final class RawHttpServer implements AutoCloseable {
   /** Decides what to do with each request. */
   @FunctionalInterface
   public interface Behaviour {
+    /**
+     * @param request what arrived
+     * @return what to do with it
+     */
     Action on(Request request);
   }
 

@@ -90,22 +90,27 @@ public final class WsEchoServer implements AutoCloseable {
     return "http://127.0.0.1:" + server.getPort();
   }
 
+  /** @return data frames received */
   public long framesReceived() {
     return framesIn.get();
   }
 
+  /** @return payload bytes received */
   public long bytesReceived() {
     return bytesIn.get();
   }
 
+  /** @return data frames sent */
   public long framesSent() {
     return framesOut.get();
   }
 
+  /** @return payload bytes sent */
   public long bytesSent() {
     return bytesOut.get();
   }
 
+  /** @return connections opened */
   public long connections() {
     return connections.get();
   }

@@ -66,6 +66,7 @@ public final class PhoenixServer implements AutoCloseable {
     }
   }
 
+  /** @return a server on a free port of 127.0.0.1, started and accepting sockets */
   public static PhoenixServer start() {
     try {
       return new PhoenixServer();
@@ -80,36 +81,50 @@ public final class PhoenixServer implements AutoCloseable {
     return "http://127.0.0.1:" + server.getPort();
   }
 
+  /**
+   * @param millis how long after a {@code ping} its {@code pong} is sent
+   * @return this server
+   */
   public PhoenixServer pingDelay(long millis) {
     pingDelayMillis = millis;
     return this;
   }
 
+  /**
+   * @param answer whether heartbeats are answered (false: a client should see its heartbeat time out)
+   * @return this server
+   */
   public PhoenixServer answerHeartbeats(boolean answer) {
     answerHeartbeats = answer;
     return this;
   }
 
+  /** @return heartbeats received */
   public long heartbeats() {
     return heartbeats.get();
   }
 
+  /** @return {@code phx_join} messages received */
   public long joins() {
     return joins.get();
   }
 
+  /** @return {@code ping} and {@code shout} pushes received */
   public long pushes() {
     return pushes.get();
   }
 
+  /** @return {@code phx_leave} messages received */
   public long leaves() {
     return leaves.get();
   }
 
+  /** @return WebSocket text frames received */
   public long framesReceived() {
     return framesIn.get();
   }
 
+  /** @return WebSocket text frames sent */
   public long framesSent() {
     return framesOut.get();
   }

@@ -33,6 +33,10 @@ public final class DelayServer implements AutoCloseable {
     Thread.ofPlatform().daemon().name("delay-server-accept").start(this::accept);
   }
 
+  /**
+   * @param delayMillis how long after a request's last header byte its response is written
+   * @return a server on a free port of 127.0.0.1, already accepting connections
+   */
   public static DelayServer start(long delayMillis) {
     try {
       return new DelayServer(delayMillis);
@@ -41,6 +45,7 @@ public final class DelayServer implements AutoCloseable {
     }
   }
 
+  /** @return {@code http://127.0.0.1:port}, for a run's base URL */
   public String url() {
     return "http://127.0.0.1:" + socket.getLocalPort();
   }

@@ -28,6 +28,7 @@ public final class TargetServer implements AutoCloseable {
     this.server = server;
   }
 
+  /** @return a server on a free port of 127.0.0.1, already accepting requests; close it when done */
   public static TargetServer start() {
     System.setProperty("sun.net.httpserver.nodelay", "true");
     try {
@@ -61,19 +62,23 @@ public final class TargetServer implements AutoCloseable {
     return this;
   }
 
+  /** @return {@code http://127.0.0.1:port}, for a run's base URL */
   public String url() {
     return "http://127.0.0.1:" + server.getAddress().getPort();
   }
 
+  /** @return the port it listens on */
   public int port() {
     return server.getAddress().getPort();
   }
 
+  /** @return how many requests arrived for {@code path} (the request URI's path, without its query) */
   public long count(String path) {
     AtomicLong c = counts.get(path);
     return c == null ? 0 : c.get();
   }
 
+  /** @return how many requests arrived in all */
   public long total() {
     return total.get();
   }
@@ -132,6 +137,7 @@ public final class TargetServer implements AutoCloseable {
    */
   static final long SPIN_MILLIS = Long.getLong("spinms", 3);
 
+  /** Waits {@code millis} on the calling thread, on time (see {@link #SPIN_MILLIS}); for a route's delay. */
   public static void sleep(long millis) {
     long deadline = System.nanoTime() + millis * 1_000_000L;
     long coarse = millis - SPIN_MILLIS;
@@ -148,6 +154,7 @@ public final class TargetServer implements AutoCloseable {
     }
   }
 
+  /** Answers {@code exchange} with {@code status} and {@code body} (UTF-8; none when empty) and closes it. */
   public static void send(HttpExchange exchange, int status, String body) throws IOException {
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
     exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
