@@ -37,13 +37,17 @@ class CrashTest {
   void killingTheBrowserFailsTheIterationsItServedAndLaterOnesSucceed() throws Exception {
     var warmedUp = new CountDownLatch(6);
     var killed = new AtomicBoolean();
+    var armed = new AtomicBoolean();
     var passedAfterKill = new AtomicInteger();
     try (var target = PageTarget.start()) {
       RunResult[] result = new RunResult[1];
       Thread run = Thread.ofPlatform().start(() -> result[0] = LiveLoad.run(RunOptions.builder()
           .scenario("crash", user -> {
             boolean afterKill = killed.get();
-            var b = user.browser().navigate("/counter?delay=20").click("#inc").waitForText("#count", "1");
+            // once the test is ready to kill, an iteration waits 3 s inside the page (the counter's own delay), so
+            // the browser is surely serving it when the test kills the browser
+            String delay = armed.get() && !afterKill ? "3000" : "20";
+            var b = user.browser().navigate("/counter?delay=" + delay).click("#inc").waitForText("#count", "1");
             b.sync();
             warmedUp.countDown();
             if (afterKill) {
@@ -59,6 +63,14 @@ class CrashTest {
           .progress(Progress.none())
           .build()));
       assertThat(warmedUp.await(30, TimeUnit.SECONDS)).as("users ran a few iterations").isTrue();
+      armed.set(true);
+      // the page of a 3 s iteration was requested: its iteration is in the browser for the next 3 s
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+      while (target.requests().stream().noneMatch(r -> r.contains("delay=3000"))) {
+        assertThat(System.nanoTime()).as("an iteration opened the 3 s page").isLessThan(deadline);
+        Thread.onSpinWait();
+        java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
+      }
       List<ProcessHandle> before = browsers();
       assertThat(before).as("one browser for all users: " + describe(before)).hasSize(1);
       before.get(0).destroyForcibly();
