@@ -24,6 +24,24 @@ const checkable = (el, selector) => {
 };
 const checked = (box) => box.tagName === 'INPUT' ? box.checked : box.getAttribute('aria-checked') === 'true';
 
+// What a waitForLoading that timed out still saw loading: the elements (at most 4) whose span of that kind is
+// open, with LiveView's ref attributes and whether the element is still in the page.
+const stillOpen = (kind) => {
+  const out = [];
+  let n = 0;
+  for (const [el, k] of openSpans) {
+    const ev = k.get(kind);
+    if (!ev) continue;
+    if (++n > 4) continue;
+    let d = el.tagName.toLowerCase() + (el.id ? '#' + el.id : '');
+    if (el.classList && el.classList.length) d += '.' + Array.from(el.classList).join('.');
+    const attrs = ['data-phx-ref', 'data-phx-ref-loading', 'data-phx-ref-src', 'data-phx-ref-lock']
+        .filter((n) => el.hasAttribute(n)).map((n) => n + '=' + el.getAttribute(n));
+    out.push(d + ' [' + attrs.concat('isConnected=' + el.isConnected, 'event ' + ev.key + ' open ' + ev.open
+        + ' since ' + Math.round(now() - ev.start) + ' ms').join(', ') + ']');
+  }
+  return out.length ? ': still marked ' + out.join('; ') + (n > 4 ? ' and ' + (n - 4) + ' more' : '') : '';
+};
 const exec = async (a, base) => {
   switch (a.op) {
     case 'click': { const el = await actionable(a); dispatch(a, () => click(el)); return {}; }
@@ -144,7 +162,7 @@ const exec = async (a, base) => {
           }
           return from == null ? null : { start: from, end: to };
         }, a.timeout, () => new Fail('timeout', (open ? cls + ' did not clear' : 'no ' + cls + ' appeared')
-            + ' within ' + a.timeout + ' ms'));
+            + ' within ' + a.timeout + ' ms' + (open ? stillOpen(a.kind) : '')));
         return { start: settled.start, end: settled.end, span: true };
       }
       const matches = (el) => {
