@@ -255,4 +255,26 @@ class LiveViewTest {
       });
     }
   }
+
+  @Test
+  void aLoadingClassThatDoesNotClearIsNamedInTheTimeout() {
+    // the server takes 20 s to reply to the click: the wait gives up first and says what is still loading
+    try (var lv = LiveViewTarget.start().delay("inc", Duration.ofSeconds(20))) {
+      RunResult r = LiveLoad.run(RunOptions.builder()
+          .scenario("lv", user -> user.browser().navigate("/").waitForLiveView()
+              .step("add one", b -> b.click("#inc").waitForLoading(Loading.CLICK)), Load.iterations(1, 1))
+          .baseUrl(lv.url())
+          .browser(BrowserOptions.defaults().actionTimeout(Duration.ofMillis(1500)).failureScreenshots(0))
+          .progress(Progress.none())
+          .build());
+      ScenarioResult s = r.scenario("lv");
+      assertThat(s.failedIterations()).isEqualTo(1);
+      assertThat(s.errors()).singleElement().satisfies(e -> {
+        assertThat(e.kind()).isEqualTo("timeout");
+        assertThat(e.message()).contains("phx-click-loading did not clear within 1500 ms: still marked button#inc")
+            .contains("data-phx-ref-src=phx-counter").contains("isConnected=true").contains("has the class now=true")
+            .contains("WebSocket frames since: sent 1, received 0]");
+      });
+    }
+  }
 }

@@ -11,15 +11,16 @@ const viewState = new Map();      // view id -> {connectedAt, errorAt}
 let lostAt = null;                // when the LiveView socket closed under the page
 let mark = -Infinity;             // start of the last action that acts on the page (epoch ms)
 let lastChange = 0;               // when the DOM or the URL last changed (performance.now() time)
+const frames = { sent: 0, received: 0 }; // WebSocket frames so far, both ways (a timed-out wait tells what it saw)
 // When a loading class was added, stamped as LiveView adds it (classList.add, in the handler that sends the event
 // to the server), not when the MutationObserver gets to run: that is after the rest of the task (the page's other
 // listeners of the same event), which would start the span late, shorter than the server's work.
-const addedAt = new WeakMap();    // an element's classList -> Map(class -> when it was added)
+const addedAt = new WeakMap();    // an element's classList -> Map(class -> when it was added, frames by then)
 const stampAdd = (list, token) => {
   if (typeof token !== 'string' || !LOADING.test(token) || list.contains(token)) return;
   let m = addedAt.get(list);
   if (!m) addedAt.set(list, m = new Map());
-  m.set(token, now());
+  m.set(token, { t: now(), sent: frames.sent, received: frames.received });
 };
 const tokens = DOMTokenList.prototype;
 const nativeAdd = tokens.add;
@@ -39,14 +40,16 @@ tokens.replace = function (from, to) {
 };
 const loadingStarted = (el, kind, cls, t) => {
   const m = addedAt.get(el.classList);
-  const stamped = m && m.get(cls);
+  const stamp = m && m.get(cls);
   if (m) m.delete(cls);
-  const start = stamped != null && stamped <= t ? stamped : t;
+  const stamped = stamp && stamp.t <= t;
+  const start = stamped ? stamp.t : t;
   const ref = el.getAttribute('data-phx-ref-loading') || el.getAttribute('data-phx-ref');
   const key = ref == null ? null : kind + ' ' + (el.getAttribute('data-phx-ref-src') || '') + ' ' + ref;
   let ev = key == null ? null : openEvents.get(key);
   if (!ev) {
-    ev = { kind, key, start, els: new Set(), open: 0 };
+    ev = { kind, key, start, els: new Set(), open: 0, sent: stamped ? stamp.sent : frames.sent,
+      received: stamped ? stamp.received : frames.received };
     if (key != null) openEvents.set(key, ev);
   } else if (start < ev.start) {
     ev.start = start;
@@ -190,7 +193,10 @@ if (NativeWebSocket) {
         info.opened = now();
         sample('browser.ws.connect', null, info.url, 0, null, info.opened - info.t0, info.t0);
       });
-      this.addEventListener('message', (e) => sample('browser.ws.received.bytes', null, info.url, 0, null, size(e.data)));
+      this.addEventListener('message', (e) => {
+        frames.received++;
+        sample('browser.ws.received.bytes', null, info.url, 0, null, size(e.data));
+      });
       this.addEventListener('close', (e) => {
         const t = now();
         if (info.opened == null) {
@@ -209,6 +215,7 @@ if (NativeWebSocket) {
     send(data) {
       const info = this.__liveload;
       if (this.readyState === 1) {
+        frames.sent++;
         sample('browser.ws.sent.bytes', null, info.url, 0, null, size(data));
         if (typeof data === 'string' && data.indexOf('"phx_join"') > 0) {
           try {

@@ -24,6 +24,29 @@ const checkable = (el, selector) => {
 };
 const checked = (box) => box.tagName === 'INPUT' ? box.checked : box.getAttribute('aria-checked') === 'true';
 
+// What a waitForLoading that timed out still saw loading: the elements whose span of that kind is open (at most 2:
+// an error message is cut at 500 characters), with LiveView's ref attributes, whether the element is still in the
+// page and still has the class (or the runtime missed its removal), and the frames the page's WebSockets sent and
+// received since the event began (whether the server's reply came at all).
+const stillOpen = (kind) => {
+  const out = [];
+  let n = 0;
+  for (const [el, k] of openSpans) {
+    const ev = k.get(kind);
+    if (!ev) continue;
+    if (++n > 2) continue;
+    let d = el.tagName.toLowerCase() + (el.id ? '#' + el.id : '');
+    if (el.classList && el.classList.length) d += '.' + Array.from(el.classList).join('.');
+    const attrs = ['data-phx-ref', 'data-phx-ref-loading', 'data-phx-ref-src', 'data-phx-ref-lock']
+        .filter((n) => el.hasAttribute(n)).map((n) => n + '=' + el.getAttribute(n));
+    out.push(d + ' [' + attrs.concat('isConnected=' + el.isConnected,
+        'has the class now=' + (el.classList ? el.classList.contains('phx-' + kind + '-loading') : false),
+        'event ' + ev.key + ' open on ' + ev.open,
+        'WebSocket frames since: sent ' + (frames.sent - ev.sent) + ', received ' + (frames.received - ev.received))
+        .join(', ') + ']');
+  }
+  return out.length ? ': still marked ' + out.join('; ') + (n > 2 ? ' and ' + (n - 2) + ' more' : '') : '';
+};
 const exec = async (a, base) => {
   switch (a.op) {
     case 'click': { const el = await actionable(a); dispatch(a, () => click(el)); return {}; }
@@ -144,7 +167,7 @@ const exec = async (a, base) => {
           }
           return from == null ? null : { start: from, end: to };
         }, a.timeout, () => new Fail('timeout', (open ? cls + ' did not clear' : 'no ' + cls + ' appeared')
-            + ' within ' + a.timeout + ' ms'));
+            + ' within ' + a.timeout + ' ms' + (open ? stillOpen(a.kind) : '')));
         return { start: settled.start, end: settled.end, span: true };
       }
       const matches = (el) => {
